@@ -1,0 +1,45 @@
+package org.ev3cortex.body;
+
+import java.util.List;
+import org.ev3cortex.config.Key;
+
+/** Keys every body understands: what is plugged in and the senses' formats. */
+public final class BodyKeys {
+    private BodyKeys() {}
+
+    public static final Key<String> MOTOR_PORTS = Key.stringKey("body.motorPorts", "outB,outC")
+            .restartOnly()
+            .doc("Comma-separated motor ports, left wheel first (ev3dev addresses without 'ev3-ports:').");
+    public static final Key<String> TOUCH_PORTS = Key.stringKey("body.touchPorts", "in1")
+            .restartOnly().allowEmpty()
+            .doc("Comma-separated touch sensor ports; empty for none.");
+    public static final Key<Integer> CAMERA_WIDTH = Key.intKey("body.camera.width", 160)
+            .unit("px").range(8, 4096).restartOnly()
+            .doc("Camera frame width (the brick's USB 1.1 webcams manage 160x120 YUYV at about 10 fps).");
+    public static final Key<Integer> CAMERA_HEIGHT = Key.intKey("body.camera.height", 120)
+            .unit("px").range(8, 4096).restartOnly()
+            .doc("Camera frame height.");
+    public static final Key<String> CAMERA_FORMAT = Key.choiceKey("body.camera.format", "YUYV", "YUYV", "RGB24", "GRAY8")
+            .restartOnly()
+            .doc("Camera pixel format.");
+    public static final Key<Integer> MIC_RATE_HZ = Key.intKey("body.mic.sampleRateHz", 16_000)
+            .unit("Hz").range(4_000, 96_000).restartOnly()
+            .doc("Microphone sample rate.");
+    public static final Key<Integer> MIC_CHANNELS = Key.intKey("body.mic.channels", 2)
+            .range(1, 2).restartOnly()
+            .doc("Microphone channels: 1 (mono, duplicated to both ears downstream) or 2.");
+    public static final Key<Integer> MIC_RING_SAMPLES = Key.intKey("body.mic.ringFrames", 4_096)
+            .unit("frames").range(256, 1 << 20).restartOnly()
+            .doc("Microphone ring buffer length in frames (one sample per channel); must hold the longest A1 window.");
+
+    public static final Key<Integer> MIC_WINDOW_FRAMES = Key.intKey("body.mic.windowFrames", 512)
+            .unit("frames").range(16, 1 << 16).restartOnly()
+            .doc("How many of the newest microphone frames each tick's snapshot holds (the A1 FFT window).");
+
+    public static final List<Key<?>> ALL = List.of(MOTOR_PORTS, TOUCH_PORTS, CAMERA_WIDTH, CAMERA_HEIGHT,
+            CAMERA_FORMAT, MIC_RATE_HZ, MIC_CHANNELS, MIC_RING_SAMPLES, MIC_WINDOW_FRAMES);
+
+    public static final List<org.ev3cortex.config.Schema.Rule> RULES = List.of(
+            new org.ev3cortex.config.Schema.Rule(MIC_WINDOW_FRAMES, c -> c.get(MIC_WINDOW_FRAMES) <= c.get(MIC_RING_SAMPLES)
+                    ? null : "must not exceed body.mic.ringFrames (" + c.get(MIC_RING_SAMPLES) + ")"));
+}

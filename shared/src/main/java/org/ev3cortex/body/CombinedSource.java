@@ -1,0 +1,61 @@
+package org.ev3cortex.body;
+
+/**
+ * Takes one snapshot of every sense per tick: the newest camera frame, the newest audio window,
+ * motor states, touch, battery and system stats, each copied into the snapshot's own buffers.
+ * Sources run on their own threads; this only copies, so a tick never waits for a device.
+ */
+public final class CombinedSource implements AutoCloseable {
+    private final Body body;
+    private final int audioFrames;
+
+    /**
+     * @param audioFrames how many of the newest microphone frames each snapshot holds (the A1
+     *                    window); ignored when the body has no microphone
+     */
+    public CombinedSource(Body body, int audioFrames) {
+        this.body = body;
+        this.audioFrames = audioFrames;
+    }
+
+    /** A snapshot sized for this body; allocate once, reuse every tick. */
+    public Snapshot newSnapshot() {
+        Camera cam = body.camera();
+        Microphone mic = body.microphone();
+        return new Snapshot(cam == null ? 0 : cam.frameBytes(),
+                mic == null ? 0 : audioFrames * mic.channels(),
+                body.motors().count(), body.touch().count());
+    }
+
+    /** Starts every background source. Idempotent. */
+    public void start() {
+        if (body.camera() != null) body.camera().start();
+        if (body.microphone() != null) body.microphone().start();
+        if (body.systemStats() != null) body.systemStats().start();
+    }
+
+    /** Fills {@code s} from every sense; no allocation. */
+    public void read(Snapshot s) {
+        s.nanos = body.clock().nanoTime();
+        Camera cam = body.camera();
+        if (cam != null) cam.read(s.frame, s.frameReading);
+        Microphone mic = body.microphone();
+        if (mic != null) mic.read(s.audio, s.audioReading);
+        body.motors().read(s.motors);
+        Touch touch = body.touch();
+        for (int i = 0; i < s.touch.length; i++) s.touch[i] = touch.pressed(i);
+        Battery battery = body.battery();
+        s.batteryV = battery.voltageV();
+        s.batteryA = battery.currentA();
+        SystemStats stats = body.systemStats();
+        if (stats != null) stats.read(s.stats, s.statsReading);
+    }
+
+    /** Stops the background sources (the body itself is closed by its owner). */
+    @Override
+    public void close() {
+        if (body.camera() != null) body.camera().stop();
+        if (body.microphone() != null) body.microphone().stop();
+        if (body.systemStats() != null) body.systemStats().stop();
+    }
+}

@@ -1,0 +1,197 @@
+package org.ev3cortex.body;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The background-capture half of {@link SensorSource}, done once for every device: a daemon
+ * thread opens the device, captures into a back buffer, and publishes it under a short lock. On a
+ * failure the state becomes {@link SourceState#FAILED} with its cause, the device is closed, and
+ * it is reopened after an exponential back-off (a webcam replugged, an {@code ffmpeg} that died).
+ *
+ * <p>Subclasses implement the device ({@link #openDevice}, {@link #capture},
+ * {@link #closeDevice}) and the buffer handling. The default publish is a buffer swap, so a read
+ * costs one array copy and capture never waits for the reader.
+ *
+ * @param <B> the buffer type
+ */
+public abstract class ThreadedSource<B> implements SensorSource<B> {
+    private static final Logger log = LoggerFactory.getLogger(ThreadedSource.class);
+
+    private final String name;
+    private final Clock clock;
+    private final long minBackoffMs;
+    private final long maxBackoffMs;
+    private final Object lock = new Object();
+
+    private B back;
+    private B latest;
+    private long sequence;
+    private long captureNanos;
+
+    private volatile SourceState state = SourceState.NEW;
+    private volatile Throwable failure;
+    private volatile long failures;
+    private Thread thread;
+
+    protected ThreadedSource(String name, Clock clock, long minBackoffMs, long maxBackoffMs) {
+        this.name = name;
+        this.clock = clock;
+        this.minBackoffMs = minBackoffMs;
+        this.maxBackoffMs = Math.max(minBackoffMs, maxBackoffMs);
+    }
+
+    /** A fresh buffer of the source's size; called twice, at start-up. */
+    protected abstract B newBuffer();
+
+    /** Copies {@code src} into {@code dst}; both have the source's size. */
+    protected abstract void copy(B src, B dst);
+
+    /** Opens (or reopens) the device; called on the capture thread. */
+    protected abstract void openDevice() throws Exception;
+
+    /** Blocks until one value is captured into {@code into}; an exception marks the device failed. */
+    protected abstract void capture(B into) throws Exception;
+
+    /** Releases the device; must not throw and may be called when it is not open. */
+    protected abstract void closeDevice();
+
+    /**
+     * Makes a captured value the latest one. Runs under the source's lock. The default swaps the
+     * back and latest buffers; a ring-buffered source (the microphone) appends instead.
+     *
+     * @return the buffer to capture into next
+     */
+    protected B publish(B captured, B previousLatest) {
+        latest = captured;
+        return previousLatest;
+    }
+
+    /** Copies the latest value into the caller's buffer. Runs under the source's lock. */
+    protected void copyLatest(B latestValue, B dst) {
+        copy(latestValue, dst);
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final synchronized void start() {
+        if (state == SourceState.CLOSED) throw new IllegalStateException(name + " is closed");
+        if (thread != null) return;
+        synchronized (lock) {
+            if (back == null) {
+                back = newBuffer();
+                latest = newBuffer();
+            }
+        }
+        state = SourceState.RUNNING;
+        Thread t = new Thread(this::run, "capture-" + name);
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    @Override
+    public final synchronized void stop() {
+        Thread t = thread;
+        if (t == null) return;
+        thread = null;
+        t.interrupt();
+        closeDevice(); // unblocks a capture stuck in a read from a device or pipe
+        try {
+            t.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (t.isAlive()) {
+            log.warn("{}: capture thread did not stop within 2 s", name);
+        }
+        if (state != SourceState.CLOSED) state = SourceState.STOPPED;
+    }
+
+    @Override
+    public final void close() {
+        synchronized (this) {
+            if (state == SourceState.CLOSED) return;
+            stop();
+            state = SourceState.CLOSED;
+        }
+        closeDevice();
+    }
+
+    @Override
+    public final SourceState state() {
+        return state;
+    }
+
+    @Override
+    public final Throwable failure() {
+        return failure;
+    }
+
+    /** How many times the device has failed since start. */
+    public final long failureCount() {
+        return failures;
+    }
+
+    @Override
+    public final long read(B dst, Reading out) {
+        synchronized (lock) {
+            out.state = state;
+            out.sequence = sequence;
+            out.captureNanos = captureNanos;
+            if (sequence > 0) copyLatest(latest, dst);
+            return sequence;
+        }
+    }
+
+    private void run() {
+        Thread self = Thread.currentThread();
+        long backoff = minBackoffMs;
+        boolean open = false;
+        while (thread == self) {
+            try {
+                if (!open) {
+                    openDevice();
+                    open = true;
+                }
+                B into;
+                synchronized (lock) {
+                    into = back;
+                }
+                capture(into);
+                synchronized (lock) {
+                    back = publish(into, latest);
+                    sequence++;
+                    captureNanos = clock.nanoTime();
+                }
+                if (state == SourceState.FAILED) {
+                    log.info("{}: recovered after {} failure(s)", name, failures);
+                    failure = null;
+                    state = SourceState.RUNNING;
+                }
+                backoff = minBackoffMs;
+            } catch (InterruptedException e) {
+                break;
+            } catch (Exception | LinkageError e) {
+                if (thread != self) break; // stop() closed the device under us: not a failure
+                failures++;
+                failure = e;
+                state = SourceState.FAILED;
+                closeDevice();
+                open = false;
+                log.warn("{}: device failed ({}); retrying in {} ms", name, e.toString(), backoff);
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException ie) {
+                    break;
+                }
+                backoff = Math.min(maxBackoffMs, backoff * 2);
+            }
+        }
+        closeDevice();
+    }
+}

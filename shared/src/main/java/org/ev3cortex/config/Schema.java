@@ -1,0 +1,119 @@
+package org.ev3cortex.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The set of every declared key, plus the rules that tie keys together (e.g. a recover voltage
+ * above the cut-off voltage). The loader validates files against it; the docs are generated
+ * from it.
+ */
+public final class Schema {
+
+    /** A rule over several keys. {@code check} returns null when the config is fine. */
+    public static final class Rule {
+        final Key<?> blame;
+        final Function<Config, String> check;
+
+        public Rule(Key<?> blame, Function<Config, String> check) {
+            this.blame = blame;
+            this.check = check;
+        }
+    }
+
+    private final Map<String, Key<?>> keys;
+    private final List<Rule> rules;
+    private final Set<String> sections;
+
+    public Schema(List<Key<?>> keys, List<Rule> rules) {
+        Map<String, Key<?>> m = new LinkedHashMap<>();
+        Set<String> s = new LinkedHashSet<>();
+        for (Key<?> k : keys) {
+            if (m.put(k.name(), k) != null) {
+                throw new IllegalArgumentException("key declared twice: " + k.name());
+            }
+            s.add(k.section());
+        }
+        this.keys = Collections.unmodifiableMap(m);
+        this.rules = List.copyOf(rules);
+        this.sections = Collections.unmodifiableSet(s);
+    }
+
+    private static final Schema STANDARD = new Schema(StandardKeys.all(), StandardKeys.rules());
+
+    /** Every key ev3cortex knows, on every body. */
+    public static Schema standard() {
+        return STANDARD;
+    }
+
+    public Key<?> key(String name) {
+        return keys.get(name);
+    }
+
+    public List<Key<?>> keys() {
+        return new ArrayList<>(keys.values());
+    }
+
+    List<Rule> rules() {
+        return rules;
+    }
+
+    /** First dotted segments of all keys, e.g. {@code agent}, {@code safety}. */
+    public Set<String> sections() {
+        return sections;
+    }
+
+    /**
+     * The known key closest to an unknown one, or null when nothing is close enough to be a
+     * plausible typo. Case-insensitive edit distance, so {@code agent.periodms} finds
+     * {@code agent.periodMs}; a same-suffix match catches a wrong section.
+     */
+    public String nearest(String unknown) {
+        String u = unknown.toLowerCase(Locale.ROOT);
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        for (String k : keys.keySet()) {
+            int d = editDistance(u, k.toLowerCase(Locale.ROOT));
+            if (d < bestD) {
+                bestD = d;
+                best = k;
+            }
+        }
+        int limit = Math.max(2, unknown.length() / 4);
+        if (best != null && bestD <= limit) {
+            return best;
+        }
+        String tail = u.substring(u.lastIndexOf('.') + 1);
+        for (String k : keys.keySet()) {
+            if (k.toLowerCase(Locale.ROOT).endsWith("." + tail)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    /** Levenshtein distance with transpositions counted as one edit (optimal string alignment). */
+    static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    v = Math.min(v, d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = v;
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}
