@@ -1,0 +1,70 @@
+package org.ev3cortex.robot;
+
+import java.io.PrintStream;
+import org.ev3cortex.agent.Agent;
+import org.ev3cortex.agent.AgentOptions;
+import org.ev3cortex.agent.TickLoop;
+import org.ev3cortex.body.Body;
+import org.ev3cortex.config.Config;
+import org.ev3cortex.config.ConfigLoader;
+
+/**
+ * {@code java -jar ev3cortex-robot.jar [--config FILE]... [--set key=value]... [--print-config]}.
+ *
+ * <p>The configuration is validated in full before any device is opened: a bad file exits with
+ * code 2 and every error listed, and no motor is touched.
+ */
+public final class BrickMain {
+    private BrickMain() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        AgentOptions options;
+        try {
+            options = AgentOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.print(usage());
+            return AgentOptions.EXIT_CONFIG;
+        }
+        if (options.help) {
+            out.print(usage());
+            return 0;
+        }
+        if (!options.rest.isEmpty()) {
+            err.println("unknown argument(s): " + String.join(" ", options.rest));
+            err.print(usage());
+            return AgentOptions.EXIT_CONFIG;
+        }
+        ConfigLoader loader = new ConfigLoader();
+        Config config = options.loadOrReport(loader, err);
+        if (config == null) return AgentOptions.EXIT_CONFIG;
+        if (options.printConfig) {
+            out.print(config.describe());
+            return 0;
+        }
+        Body body;
+        try {
+            body = openBody(config);
+        } catch (RuntimeException e) {
+            err.println("cannot open the ev3dev body: " + e.getMessage());
+            return AgentOptions.EXIT_CONFIG;
+        }
+        try (Agent agent = new Agent(body, config, options.allOverrides(loader))) {
+            TickLoop.State end = agent.run(Long.MAX_VALUE);
+            return end == TickLoop.State.FAULTED ? AgentOptions.EXIT_FAULT : 0;
+        }
+    }
+
+    static Body openBody(Config config) {
+        throw new UnsupportedOperationException("the ev3dev sysfs body is not built yet");
+    }
+
+    static String usage() {
+        return "usage: java -jar ev3cortex-robot.jar [options]\n" + AgentOptions.usage()
+                + "  --help              this text\n";
+    }
+}

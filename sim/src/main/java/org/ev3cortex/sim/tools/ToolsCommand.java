@@ -1,0 +1,18 @@
+package org.ev3cortex.sim.tools;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code tools <tool>}: file tools that show what the robot's pathways make of a file. */
+@Command(name = "tools", mixinStandardHelpOptions = true,
+        description = "File tools: run one pathway of the agent on a file and write what it sees.",
+        subcommands = {})
+public final class ToolsCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
