@@ -32,6 +32,7 @@ public final class Key<T> {
     private final String doc;
     private final boolean restartOnly;
     private final boolean allowEmpty;
+    private final java.util.function.Function<String, String> syntax;
 
     private Key(Builder<T> b) {
         this.name = b.name;
@@ -44,6 +45,7 @@ public final class Key<T> {
         this.doc = Objects.requireNonNull(b.doc, () -> "key " + b.name + " has no doc");
         this.restartOnly = b.restartOnly;
         this.allowEmpty = b.allowEmpty;
+        this.syntax = b.syntax;
         this.defaultValue = Objects.requireNonNull(b.defaultValue, () -> "key " + b.name + " has no default");
         if (!name.matches("[a-z][a-zA-Z0-9]*(\\.[a-zA-Z][a-zA-Z0-9]*)+")) {
             throw new IllegalArgumentException("key name must be dotted lowerCamel segments: " + name);
@@ -143,6 +145,10 @@ public final class Key<T> {
             }
             case STRING:
             default:
+                if (syntax != null) {
+                    String problem = syntax.apply(s);
+                    if (problem != null) throw new BadValueException(problem);
+                }
                 return javaType.cast(s);
         }
     }
@@ -222,6 +228,7 @@ public final class Key<T> {
         private String doc;
         private boolean restartOnly;
         private boolean allowEmpty;
+        private java.util.function.Function<String, String> syntax;
 
         private Builder(String name, Kind kind, Class<T> javaType, T defaultValue) {
             this.name = name;
@@ -235,6 +242,15 @@ public final class Key<T> {
         public Builder<T> min(double min) { this.min = min; return this; }
         public Builder<T> restartOnly() { this.restartOnly = true; return this; }
         public Builder<T> allowEmpty() { this.allowEmpty = true; return this; }
+
+        /**
+         * A syntax check for a structured string value (a list, a small grammar): returns null
+         * when the value is fine, else what is wrong and what was expected.
+         */
+        public Builder<T> syntax(java.util.function.Function<String, String> check) {
+            this.syntax = check;
+            return this;
+        }
 
         /** The one-line doc; ends the declaration. */
         public Key<T> doc(String doc) {

@@ -53,6 +53,18 @@ public final class Schema {
         return STANDARD;
     }
 
+    /**
+     * This schema plus more keys, e.g. the simulator's {@code sim.*} keys, which the brick must
+     * reject as unknown but the simulator accepts.
+     */
+    public Schema extend(List<Key<?>> moreKeys, List<Rule> moreRules) {
+        List<Key<?>> k = new ArrayList<>(keys.values());
+        k.addAll(moreKeys);
+        List<Rule> r = new ArrayList<>(rules);
+        r.addAll(moreRules);
+        return new Schema(k, r);
+    }
+
     public Key<?> key(String name) {
         return keys.get(name);
     }

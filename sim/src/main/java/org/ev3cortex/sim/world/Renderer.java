@@ -1,0 +1,138 @@
+package org.ev3cortex.sim.world;
+
+import org.ev3cortex.body.PixelFormat;
+
+/**
+ * Renders the robot's camera view by casting one ray per image column (a "2.5-D" raycaster):
+ * walls and obstacles as vertical bands in their colour, darker with distance; a sky lighter than
+ * the ground; lights as bright glows. Output is YUYV, GRAY8 or RGB24 like a real webcam's.
+ */
+public final class Renderer {
+    private final int width;
+    private final int height;
+    private final double fovRad;
+    private final double cameraHeightM;
+    private final int[] rgb;
+    private final double[] columnDepth;
+    private final int[] hitColour = new int[1];
+
+    public Renderer(int width, int height, double fovDeg, double cameraHeightM) {
+        this.width = width;
+        this.height = height;
+        this.fovRad = Math.toRadians(fovDeg);
+        this.cameraHeightM = cameraHeightM;
+        this.rgb = new int[width * height];
+        this.columnDepth = new double[width];
+    }
+
+    public int width() { return width; }
+    public int height() { return height; }
+
+    /** The last rendered frame as 0xRRGGBB, row-major; for the viewer. */
+    public int[] rgb() {
+        return rgb;
+    }
+
+    /** Renders the view from the world's current pose into {@link #rgb()}. */
+    public void render(World w) {
+        double x;
+        double y;
+        double heading;
+        synchronized (w) {
+            x = w.x();
+            y = w.y();
+            heading = w.heading();
+        }
+        double focal = (width / 2.0) / Math.tan(fovRad / 2);
+        int horizon = height / 2;
+        for (int c = 0; c < width; c++) {
+            // Column 0 is the left of the image: the robot's left, +angle.
+            double offset = Math.atan(((width - 1) / 2.0 - c) / focal);
+            double a = heading + offset;
+            double dx = Math.cos(a);
+            double dy = Math.sin(a);
+            double d = w.castRay(x, y, dx, dy, hitColour);
+            double perpendicular = Math.max(1e-3, d * Math.cos(offset));
+            columnDepth[c] = d;
+            int top = (int) Math.round(horizon - focal * (w.wallHeightM - cameraHeightM) / perpendicular);
+            int bottom = (int) Math.round(horizon + focal * cameraHeightM / perpendicular);
+            int wall = Colour.scale(hitColour[0], 1.0 / (1 + 0.25 * d));
+            for (int r = 0; r < height; r++) {
+                int colour;
+                if (r < top) {
+                    colour = Colour.scale(w.skyColour, 1.0 - 0.15 * r / (double) height);
+                } else if (r <= bottom) {
+                    colour = wall;
+                } else {
+                    colour = Colour.scale(w.groundColour, 0.7 + 0.3 * (r - horizon) / (double) (height - horizon));
+                }
+                rgb[r * width + c] = colour;
+            }
+        }
+        for (WorldSpec.Light l : w.lights) drawLight(w, l, x, y, heading, focal, horizon);
+    }
+
+    private void drawLight(World w, WorldSpec.Light l, double x, double y, double heading, double focal, int horizon) {
+        double dx = l.x - x;
+        double dy = l.y - y;
+        double d = Math.hypot(dx, dy);
+        double rel = Math.atan2(dy, dx) - heading;
+        rel = Math.atan2(Math.sin(rel), Math.cos(rel));
+        if (Math.abs(rel) > fovRad / 2 + 0.3 || d < 1e-6) return;
+        double cx = (width - 1) / 2.0 - focal * Math.tan(rel);
+        double cy = horizon - focal * (w.wallHeightM * 0.8 - cameraHeightM) / Math.max(1e-3, d * Math.cos(rel));
+        double radius = Math.max(1.5, 0.06 * focal * l.intensity / Math.max(d, 0.2));
+        int c0 = (int) Math.floor(cx - 2 * radius);
+        int c1 = (int) Math.ceil(cx + 2 * radius);
+        for (int c = Math.max(0, c0); c <= Math.min(width - 1, c1); c++) {
+            if (columnDepth[c] < d - 0.05) continue; // hidden behind something nearer
+            for (int r = Math.max(0, (int) (cy - 2 * radius)); r <= Math.min(height - 1, (int) (cy + 2 * radius)); r++) {
+                double q = Math.hypot(c - cx, r - cy) / radius;
+                if (q > 2) continue;
+                double glow = Math.exp(-q * q);
+                int p = rgb[r * width + c];
+                rgb[r * width + c] = Colour.rgb(Colour.r(p) + (255 - Colour.r(p)) * glow,
+                        Colour.g(p) + (250 - Colour.g(p)) * glow, Colour.b(p) + (210 - Colour.b(p)) * glow);
+            }
+        }
+    }
+
+    /** Converts the last render into a frame of the given format (BT.601 full-range YUV). */
+    public void toFrame(PixelFormat format, byte[] dst) {
+        int n = width * height;
+        switch (format) {
+            case GRAY8:
+                for (int i = 0; i < n; i++) dst[i] = (byte) luma(rgb[i]);
+                break;
+            case RGB24:
+                for (int i = 0; i < n; i++) {
+                    dst[3 * i] = (byte) Colour.r(rgb[i]);
+                    dst[3 * i + 1] = (byte) Colour.g(rgb[i]);
+                    dst[3 * i + 2] = (byte) Colour.b(rgb[i]);
+                }
+                break;
+            case YUYV:
+            default:
+                for (int i = 0; i < n; i += 2) {
+                    int p0 = rgb[i];
+                    int p1 = rgb[i + 1];
+                    double r = (Colour.r(p0) + Colour.r(p1)) / 2.0;
+                    double g = (Colour.g(p0) + Colour.g(p1)) / 2.0;
+                    double b = (Colour.b(p0) + Colour.b(p1)) / 2.0;
+                    dst[2 * i] = (byte) luma(p0);
+                    dst[2 * i + 1] = (byte) clamp(128 - 0.168736 * r - 0.331264 * g + 0.5 * b);
+                    dst[2 * i + 2] = (byte) luma(p1);
+                    dst[2 * i + 3] = (byte) clamp(128 + 0.5 * r - 0.418688 * g - 0.081312 * b);
+                }
+                break;
+        }
+    }
+
+    static int luma(int p) {
+        return clamp(0.299 * Colour.r(p) + 0.587 * Colour.g(p) + 0.114 * Colour.b(p));
+    }
+
+    private static int clamp(double v) {
+        return v <= 0 ? 0 : v >= 255 ? 255 : (int) (v + 0.5);
+    }
+}

@@ -1,0 +1,362 @@
+package org.ev3cortex.sim.world;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.ev3cortex.body.AudioRing;
+import org.ev3cortex.body.MotorState;
+import org.ev3cortex.body.StopAction;
+import org.ev3cortex.config.Config;
+import org.ev3cortex.sim.SimKeys;
+
+/**
+ * The simulated arena and robot: a differential drive with EV3 large-motor limits, collisions,
+ * a bumper, a battery that drains with motor current, stereo microphones, and a renderer for the
+ * camera. Time moves only through {@link #advanceTo}, in fixed steps, so a run is a pure function
+ * of its config and seed.
+ *
+ * <p>Coordinates: x right, y up, metres; heading counter-clockwise from +x. The left wheel is
+ * motor 0. All methods are synchronized: the loop thread steps the world while a viewer may read.
+ */
+public final class World {
+    public static final int AUDIO_RATE_HZ = 16_000;
+    private static final double SPEED_OF_SOUND = 343.0;
+    private static final double STALL_AFTER_S = 0.1;
+
+    // Layout.
+    public final double widthM;
+    public final double heightM;
+    public final List<Obstacle> obstacles;
+    public final List<WorldSpec.Light> lights;
+    public final List<SoundSource> sounds;
+    public final int wallColour;
+    public final int skyColour;
+    public final int groundColour;
+    public final double wallHeightM;
+    public final double robotRadiusM;
+
+    // Robot and motors.
+    private final double wheelRadiusM;
+    private final double trackM;
+    private final double tauS;
+    private final int maxSpeed;
+    private final boolean reportStall;
+    private final long stepNanos;
+    private final double earSpacingM;
+    private final double micNoise;
+    private final SplittableRandom random;
+
+    private double x;
+    private double y;
+    private double heading;
+    private final double[] wheelSpeed = new double[2];   // counts/s, actual
+    private final double[] target = new double[2];       // counts/s the controller aims at
+    private final double[] position = new double[2];     // counts
+    private final int[] mode = new int[2];                // 0 stopped, 1 forever, 2 rel-pos, 3 timed
+    private final double[] goal = new double[2];         // rel-pos target position, counts
+    private final long[] until = new long[2];            // run-timed deadline, ns
+    private final double[] stalledFor = new double[2];
+    private final boolean[] stalled = new boolean[2];
+    private final StopAction[] stopAction = {StopAction.COAST, StopAction.COAST};
+
+    // Battery.
+    private final double fullV;
+    private final double emptyV;
+    private final double capacityAh;
+    private final double idleA;
+    private final double motorFullA;
+    private final double motorStallA;
+    private final double internalOhm;
+    private double usedAh;
+    private double currentA;
+
+    // Events.
+    private long nanos;
+    private boolean blocked;
+    private double freeS = Double.POSITIVE_INFINITY; // time since the last contact
+    private boolean bumper;
+    private long collisions;
+    private long stallEvents;
+    private double distanceM;
+
+    // Audio: interleaved L/R into a ring, one sample at a time as the world steps.
+    private final AudioRing audio;
+    private long audioSamples;
+    private final short[] frame = new short[2];
+
+    public World(Config c) throws IOException {
+        widthM = c.get(SimKeys.WIDTH_M);
+        heightM = c.get(SimKeys.HEIGHT_M);
+        obstacles = List.copyOf(WorldSpec.obstacles(c.get(SimKeys.OBSTACLES)));
+        lights = List.copyOf(WorldSpec.lights(c.get(SimKeys.LIGHTS)));
+        long seed = c.get(SimKeys.SEED);
+        sounds = List.copyOf(WorldSpec.sounds(c.get(SimKeys.SOUNDS), seed, WorldSpec.baseDir(c)));
+        for (SoundSource s : sounds) s.load();
+        wallColour = Colour.parse(c.get(SimKeys.WALL_COLOUR));
+        skyColour = Colour.parse(c.get(SimKeys.SKY_COLOUR));
+        groundColour = Colour.parse(c.get(SimKeys.GROUND_COLOUR));
+        wallHeightM = c.get(SimKeys.WALL_HEIGHT_M);
+        robotRadiusM = c.get(SimKeys.ROBOT_RADIUS_M);
+        wheelRadiusM = c.get(SimKeys.WHEEL_RADIUS_M);
+        trackM = c.get(SimKeys.TRACK_M);
+        tauS = c.get(SimKeys.MOTOR_TAU_MS) / 1000.0;
+        maxSpeed = c.get(SimKeys.MOTOR_MAX_SPEED);
+        reportStall = c.get(SimKeys.REPORT_STALL);
+        stepNanos = c.get(SimKeys.STEP_MS) * 1_000_000L;
+        earSpacingM = c.get(SimKeys.EAR_SPACING_M);
+        micNoise = c.get(SimKeys.MIC_NOISE);
+        random = new SplittableRandom(seed);
+        fullV = c.get(SimKeys.BATTERY_FULL_V);
+        emptyV = c.get(SimKeys.BATTERY_EMPTY_V);
+        capacityAh = c.get(SimKeys.BATTERY_CAPACITY_MAH) / 1000.0;
+        idleA = c.get(SimKeys.BATTERY_IDLE_A);
+        motorFullA = c.get(SimKeys.MOTOR_FULL_SPEED_A);
+        motorStallA = c.get(SimKeys.MOTOR_STALL_A);
+        internalOhm = c.get(SimKeys.BATTERY_R_OHM);
+        x = c.get(SimKeys.ROBOT_X);
+        y = c.get(SimKeys.ROBOT_Y);
+        heading = Math.toRadians(c.get(SimKeys.ROBOT_HEADING_DEG));
+        currentA = idleA;
+        audio = new AudioRing(c.get(org.ev3cortex.body.BodyKeys.MIC_RING_SAMPLES), 2);
+    }
+
+    // ---- time ----
+
+    public synchronized long nanos() {
+        return nanos;
+    }
+
+    /** Steps the world in fixed steps until {@code deadlineNanos} (the last step may be partial). */
+    public synchronized void advanceTo(long deadlineNanos) {
+        while (deadlineNanos - nanos > 0) {
+            long dt = Math.min(stepNanos, deadlineNanos - nanos);
+            step(dt / 1e9);
+            nanos += dt;
+            emitAudio();
+        }
+    }
+
+    private void step(double dt) {
+        double countsToM = 2 * Math.PI * wheelRadiusM / 360.0;
+        // Motor controllers (as ev3dev's: run-to-rel-pos and run-timed end by themselves).
+        for (int i = 0; i < 2; i++) {
+            if (mode[i] == 2 && Math.abs(goal[i] - position[i]) < Math.abs(wheelSpeed[i]) * dt + 0.5) {
+                position[i] = goal[i];
+                stopMotor(i, StopAction.HOLD);
+            } else if (mode[i] == 3 && nanos - until[i] >= 0) {
+                stopMotor(i, stopAction[i]);
+            }
+            double tau = mode[i] == 0 && stopAction[i] == StopAction.COAST ? 4 * tauS : tauS;
+            wheelSpeed[i] += (target[i] - wheelSpeed[i]) * (1 - Math.exp(-dt / tau));
+        }
+        double v = (wheelSpeed[0] + wheelSpeed[1]) / 2 * countsToM;
+        double omega = (wheelSpeed[1] - wheelSpeed[0]) * countsToM / trackM;
+        double nh = heading + omega * dt;
+        double mid = heading + omega * dt / 2;
+        double nx = x + v * Math.cos(mid) * dt;
+        double ny = y + v * Math.sin(mid) * dt;
+
+        boolean hit = collides(nx, ny);
+        if (hit) {
+            // Move up to the point of contact (bisection on the step), then stop translating: a
+            // disc can always turn on the spot, so the rotation is kept. The wheels are held back
+            // to the turning part of their motion, as a blocked robot's are.
+            double lo = 0;
+            double hi = 1;
+            for (int k = 0; k < 12; k++) {
+                double f = (lo + hi) / 2;
+                if (collides(x + (nx - x) * f, y + (ny - y) * f)) hi = f; else lo = f;
+            }
+            distanceM += Math.hypot(nx - x, ny - y) * lo;
+            x += (nx - x) * lo;
+            y += (ny - y) * lo;
+            double turn = (wheelSpeed[1] - wheelSpeed[0]) / 2;
+            wheelSpeed[0] = -turn;
+            wheelSpeed[1] = turn;
+            heading = nh;
+            // One contact is one collision, however long the robot keeps pushing.
+            if (freeS > 0.25) collisions++;
+            freeS = 0;
+        } else {
+            freeS += dt;
+            distanceM += Math.hypot(nx - x, ny - y);
+            x = nx;
+            y = ny;
+            heading = nh;
+        }
+        blocked = hit;
+        heading = Math.atan2(Math.sin(heading), Math.cos(heading));
+
+        double amps = idleA;
+        for (int i = 0; i < 2; i++) {
+            position[i] += wheelSpeed[i] * dt;
+            boolean pushing = Math.abs(target[i]) > 30 && Math.abs(wheelSpeed[i]) < 0.3 * Math.abs(target[i]);
+            stalledFor[i] = pushing ? stalledFor[i] + dt : 0;
+            boolean nowStalled = stalledFor[i] >= STALL_AFTER_S;
+            if (nowStalled && !stalled[i]) stallEvents++;
+            stalled[i] = nowStalled;
+            amps += nowStalled ? motorStallA : motorFullA * Math.abs(wheelSpeed[i]) / maxSpeed;
+        }
+        currentA = amps;
+        usedAh += amps * dt / 3600;
+        double frontX = x + (robotRadiusM + 0.01) * Math.cos(heading);
+        double frontY = y + (robotRadiusM + 0.01) * Math.sin(heading);
+        bumper = collides(frontX, frontY, 0.005);
+    }
+
+    private boolean collides(double px, double py) {
+        return collides(px, py, robotRadiusM);
+    }
+
+    private boolean collides(double px, double py, double r) {
+        if (px - r < 0 || py - r < 0 || px + r > widthM || py + r > heightM) return true;
+        for (int i = 0; i < obstacles.size(); i++) {
+            if (obstacles.get(i).overlapsDisc(px, py, r)) return true;
+        }
+        return false;
+    }
+
+    private void emitAudio() {
+        long due = Math.floorDiv(nanos * AUDIO_RATE_HZ, 1_000_000_000L);
+        double lx = x + earSpacingM / 2 * Math.cos(heading + Math.PI / 2);
+        double ly = y + earSpacingM / 2 * Math.sin(heading + Math.PI / 2);
+        double rx = x + earSpacingM / 2 * Math.cos(heading - Math.PI / 2);
+        double ry = y + earSpacingM / 2 * Math.sin(heading - Math.PI / 2);
+        while (audioSamples < due) {
+            double t = audioSamples / (double) AUDIO_RATE_HZ;
+            frame[0] = toPcm(ear(lx, ly, heading + Math.PI / 2, t));
+            frame[1] = toPcm(ear(rx, ry, heading - Math.PI / 2, t));
+            audio.write(frame, 0, 2);
+            audioSamples++;
+        }
+    }
+
+    /**
+     * One ear's pressure: each source delayed by its travel time (the interaural time
+     * difference), attenuated with distance (1/r, floored at 0.1 m), and shadowed by the head
+     * when the source is on the far side (the interaural level difference).
+     */
+    private double ear(double ex, double ey, double earDirection, double t) {
+        double sum = 0;
+        for (int i = 0; i < sounds.size(); i++) {
+            SoundSource s = sounds.get(i);
+            double dx = s.x - ex;
+            double dy = s.y - ey;
+            double d = Math.hypot(dx, dy);
+            double facing = d > 1e-9 ? (dx * Math.cos(earDirection) + dy * Math.sin(earDirection)) / d : 1;
+            double shadow = 0.65 + 0.35 * facing;
+            sum += s.signal(t - d / SPEED_OF_SOUND) * shadow / Math.max(d, 0.1);
+        }
+        return sum + micNoise * random.nextGaussian();
+    }
+
+    private static short toPcm(double v) {
+        double s = v * 32767;
+        return (short) (s >= 32767 ? 32767 : s <= -32768 ? -32768 : Math.round(s));
+    }
+
+    // ---- motors (index 0 = left) ----
+
+    public synchronized void runForever(int m, int speed) {
+        mode[m] = 1;
+        target[m] = clamp(speed);
+    }
+
+    public synchronized void runToRelPos(int m, int delta, int speed) {
+        mode[m] = 2;
+        goal[m] = position[m] + delta;
+        target[m] = Math.signum(delta) * Math.abs(clamp(speed));
+    }
+
+    public synchronized void runTimed(int m, int ms, int speed) {
+        mode[m] = 3;
+        until[m] = nanos + ms * 1_000_000L;
+        target[m] = clamp(speed);
+    }
+
+    public synchronized void stop(int m, StopAction action) {
+        stopMotor(m, action);
+    }
+
+    private void stopMotor(int m, StopAction action) {
+        mode[m] = 0;
+        target[m] = 0;
+        stopAction[m] = action;
+    }
+
+    private double clamp(int speed) {
+        return Math.max(-maxSpeed, Math.min(maxSpeed, speed));
+    }
+
+    public int maxSpeed() {
+        return maxSpeed;
+    }
+
+    public synchronized void readMotors(MotorState into) {
+        for (int i = 0; i < 2; i++) {
+            into.positionCounts[i] = (int) Math.round(position[i]);
+            into.speedCountsPerSec[i] = (int) Math.round(wheelSpeed[i]);
+            int f = 0;
+            if (mode[i] != 0) f |= MotorState.RUNNING;
+            if (mode[i] == 0 && stopAction[i] == StopAction.HOLD) f |= MotorState.HOLDING;
+            if (reportStall && stalled[i]) f |= MotorState.STALLED | MotorState.OVERLOADED;
+            into.flags[i] = f;
+        }
+    }
+
+    // ---- senses and state ----
+
+    public synchronized double batteryV() {
+        double open = emptyV + (fullV - emptyV) * Math.max(0, 1 - usedAh / capacityAh);
+        return Math.max(0, open - currentA * internalOhm);
+    }
+
+    public synchronized double currentA() {
+        return currentA;
+    }
+
+    public synchronized boolean bumper() {
+        return bumper;
+    }
+
+    public synchronized void copyNewestAudio(short[] dst) {
+        audio.copyNewest(dst);
+    }
+
+    public synchronized long audioSamplesWritten() {
+        return audioSamples;
+    }
+
+    public synchronized double x() { return x; }
+    public synchronized double y() { return y; }
+    public synchronized double heading() { return heading; }
+    public synchronized boolean blocked() { return blocked; }
+    public synchronized long collisions() { return collisions; }
+    public synchronized long stallEvents() { return stallEvents; }
+    public synchronized double distanceM() { return distanceM; }
+    public synchronized boolean stalled(int motor) { return stalled[motor]; }
+
+    /**
+     * Distance from (ox, oy) along unit direction (dx, dy) to the first wall or obstacle, and its
+     * colour in {@code colourOut[0]}.
+     */
+    public double castRay(double ox, double oy, double dx, double dy, int[] colourOut) {
+        double best = Double.POSITIVE_INFINITY;
+        int colour = wallColour;
+        // Arena walls, from inside.
+        if (dx > 0) best = Math.min(best, (widthM - ox) / dx);
+        if (dx < 0) best = Math.min(best, -ox / dx);
+        if (dy > 0) best = Math.min(best, (heightM - oy) / dy);
+        if (dy < 0) best = Math.min(best, -oy / dy);
+        for (int i = 0; i < obstacles.size(); i++) {
+            Obstacle o = obstacles.get(i);
+            double t = o.rayHit(ox, oy, dx, dy);
+            if (t < best) {
+                best = t;
+                colour = o.colour;
+            }
+        }
+        colourOut[0] = colour;
+        return best;
+    }
+}
