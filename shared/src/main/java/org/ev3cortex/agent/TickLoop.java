@@ -63,6 +63,7 @@ public final class TickLoop implements AutoCloseable {
     private double batteryRecoverV;
     private StopAction safetyStopAction;
     private volatile Consumer<ReloadVerdict> verdicts = v -> { };
+    private TickObserver[] observers = new TickObserver[0];
 
     private volatile State state = State.NEW;
     private volatile boolean stopRequested;
@@ -104,6 +105,13 @@ public final class TickLoop implements AutoCloseable {
     /** Hands over a new config; it is applied at the start of the next tick. Any thread. */
     public void submitConfig(Config next) {
         pending.set(next);
+    }
+
+    /** Adds an observer called after every tick's write phase; before {@link #runTicks}. */
+    public synchronized void addObserver(TickObserver observer) {
+        TickObserver[] next = java.util.Arrays.copyOf(observers, observers.length + 1);
+        next[observers.length] = observer;
+        observers = next;
     }
 
     /** Receives {@link ReloadVerdict.Status#APPLIED} verdicts when a submitted config takes effect. */
@@ -252,6 +260,8 @@ public final class TickLoop implements AutoCloseable {
         long tickNanos = tEnd - t0;
         int slowest = stats.endTick(tickNanos);
         if (tickNanos > periodNanos) overrun(slowest, tickNanos, tEnd);
+        TickObserver[] obs = observers;
+        for (int i = 0; i < obs.length; i++) obs[i].afterTick(tick, snapshot, commands);
         tick++;
     }
 

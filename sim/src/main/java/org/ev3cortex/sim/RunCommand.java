@@ -1,29 +1,41 @@
 package org.ev3cortex.sim;
 
 import java.awt.GraphicsEnvironment;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ev3cortex.agent.Agent;
+import org.ev3cortex.agent.AgentKeys;
 import org.ev3cortex.agent.AgentOptions;
 import org.ev3cortex.agent.TickLoop;
-import org.ev3cortex.body.BodyKeys;
-import org.ev3cortex.body.LoopbackBody;
-import org.ev3cortex.body.VirtualClock;
 import org.ev3cortex.config.Config;
 import org.ev3cortex.config.ConfigLoader;
 import org.ev3cortex.config.ConfigOverride;
+import org.ev3cortex.sim.body.SimBody;
+import org.ev3cortex.sim.report.Json;
+import org.ev3cortex.sim.report.Plots;
+import org.ev3cortex.sim.report.Recorder;
+import org.ev3cortex.sim.world.World;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code run}: the agent against a simulated body, as fast as the host allows. */
+/** {@code run}: the agent against the simulated robot, as fast as the host allows. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the agent in the simulator (headless when there is no display).")
+        description = "Run the agent in the simulator: the viewer when a display exists, else headless"
+                + " with a progress bar and a summary.")
 public final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Properties file; repeat to layer files.")
     List<Path> configs = new ArrayList<>();
+
+    @Option(names = {"-w", "--world"}, paramLabel = "FILE",
+            description = "World file (sim.* keys); layered before --config files. Default: the built-in world.")
+    Path world;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one key; repeatable.")
     List<String> sets = new ArrayList<>();
@@ -35,52 +47,129 @@ public final class RunCommand implements Callable<Integer> {
     boolean headless;
 
     @Option(names = "--seconds", paramLabel = "N", defaultValue = "60",
-            description = "Simulated seconds to run (default: ${DEFAULT-VALUE}).")
+            description = "Simulated seconds to run headless (default: ${DEFAULT-VALUE}).")
     double seconds;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", paramLabel = "S", description = "Random seed (sets sim.seed).")
+    Integer seed;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "Write summary.json and PNG plots into DIR.")
+    Path report;
 
     @Override
     public Integer call() throws Exception {
         AgentOptions options = new AgentOptions();
+        if (world != null) options.configFiles.add(world);
         options.configFiles.addAll(configs);
+        if (seed != null) options.overrides.add(new ConfigOverride(SimKeys.SEED.name(), seed.toString(), "--seed"));
         for (String s : sets) options.overrides.add(ConfigOverride.parse(s, "--set"));
-        ConfigLoader loader = new ConfigLoader();
+        if (!(seconds > 0)) {
+            System.err.println("--seconds must be > 0, got " + seconds);
+            return AgentOptions.EXIT_CONFIG;
+        }
+        ConfigLoader loader = new ConfigLoader(SimKeys.schema());
         Config config = options.loadOrReport(loader, System.err);
         if (config == null) return AgentOptions.EXIT_CONFIG;
         if (printConfig) {
             System.out.print(config.describe());
             return 0;
         }
+        SimBody body = new SimBody(config);
         boolean display = !headless && !GraphicsEnvironment.isHeadless();
-        if (display) {
-            System.out.println("The viewer is not built yet; running headless.");
-        }
-
-        VirtualClock clock = new VirtualClock();
-        String[] motors = config.get(BodyKeys.MOTOR_PORTS).split(",");
-        String touch = config.get(BodyKeys.TOUCH_PORTS);
-        LoopbackBody body = new LoopbackBody(clock, motors, touch.isBlank() ? new String[0] : touch.split(","));
-        long periodMs = config.get(org.ev3cortex.agent.AgentKeys.PERIOD_MS);
-        long ticks = Math.max(1, Math.round(seconds * 1000 / periodMs));
-
         try (Agent agent = new Agent(body, config, options.allOverrides(loader))) {
-            Progress progress = new Progress(agent.loop(), ticks, periodMs);
-            Thread reporter = new Thread(progress, "progress");
-            reporter.setDaemon(true);
-            long wallStart = System.nanoTime();
-            reporter.start();
-            TickLoop.State end = agent.run(ticks);
-            progress.finish();
-            reporter.join(1_000);
-            double wall = (System.nanoTime() - wallStart) / 1e9;
-            double simulated = agent.loop().tick() * periodMs / 1000.0;
-            System.out.printf("%nSummary: %s on %s%n", end, body.describe());
-            System.out.printf("  simulated %.1f s in %.2f s wall (%.0fx real time), %d ticks, seed %d%n",
-                    simulated, wall, simulated / Math.max(wall, 1e-9), agent.loop().tick(), seed);
-            System.out.println("  " + agent.loop().stats().summary().replace("\n", "\n  "));
-            return end == TickLoop.State.FAULTED ? AgentOptions.EXIT_FAULT : 0;
+            if (display) {
+                return org.ev3cortex.sim.viewer.Viewer.show(agent, body);
+            }
+            return headless(agent, body, config);
         }
+    }
+
+    private int headless(Agent agent, SimBody body, Config config) throws Exception {
+        long periodMs = config.get(AgentKeys.PERIOD_MS);
+        long ticks = Math.max(1, Math.round(seconds * 1000 / periodMs));
+        World w = body.world();
+        Recorder rec = recorder(ticks, periodMs, w, agent);
+        agent.loop().addObserver(rec);
+
+        System.out.printf("Simulating %.0f s of %s, seed %d%n", seconds, body.describe(), config.get(SimKeys.SEED));
+        Progress progress = new Progress(agent.loop(), ticks, periodMs);
+        Thread reporter = new Thread(progress, "progress");
+        reporter.setDaemon(true);
+        long wallStart = System.nanoTime();
+        reporter.start();
+        TickLoop.State end = agent.run(ticks);
+        double wall = (System.nanoTime() - wallStart) / 1e9;
+        progress.finish();
+        reporter.join(1_000);
+
+        Map<String, Object> summary = summary(agent, w, wall, periodMs, end);
+        printSummary(summary, agent);
+        if (report != null) writeReport(summary, rec, w);
+        return end == TickLoop.State.FAULTED ? AgentOptions.EXIT_FAULT : 0;
+    }
+
+    static Recorder recorder(long ticks, long periodMs, World w, Agent agent) {
+        int every = (int) Math.max(1, ticks / 20_000);
+        double[] t = {0};
+        return new Recorder(ticks, every)
+                .series("t", () -> w.nanos() / 1e9)
+                .series("x", w::x)
+                .series("y", w::y)
+                .series("batteryV", w::batteryV);
+    }
+
+    private static Map<String, Object> summary(Agent agent, World w, double wallS, long periodMs, TickLoop.State end) {
+        TickLoop loop = agent.loop();
+        double simulated = loop.tick() * periodMs / 1000.0;
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("end", end.name());
+        s.put("ticks", loop.tick());
+        s.put("simulatedSeconds", simulated);
+        s.put("wallSeconds", wallS);
+        s.put("realTimeFactor", simulated / Math.max(wallS, 1e-9));
+        s.put("collisions", w.collisions());
+        s.put("stallEvents", w.stallEvents());
+        s.put("distanceM", w.distanceM());
+        s.put("batteryV", w.batteryV());
+        s.put("overruns", loop.stats().overruns());
+        s.put("motorSafetyStops", loop.stats().motorSafetyStops());
+        s.put("watchdogTrips", loop.stats().watchdogTrips());
+        s.put("batteryStops", loop.stats().batteryStops());
+        Map<String, Object> stages = new LinkedHashMap<>();
+        for (String e : loop.stats().epochNames()) {
+            long[] m = loop.stats().epochSummary(e);
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("minMs", m[0] / 1e6);
+            one.put("medianMs", m[1] / 1e6);
+            one.put("maxMs", m[2] / 1e6);
+            one.put("overrunsBlamed", loop.stats().overrunsBlamedOn(e));
+            stages.put(e, one);
+        }
+        s.put("stages", stages);
+        if (loop.failure() != null) s.put("failure", loop.failure().toString());
+        return s;
+    }
+
+    private static void printSummary(Map<String, Object> s, Agent agent) {
+        System.out.println();
+        System.out.printf("Summary (%s)%n", s.get("end"));
+        System.out.printf("  simulated %.1f s in %.2f s wall: %.0fx real time, %d ticks%n",
+                (Double) s.get("simulatedSeconds"), (Double) s.get("wallSeconds"), (Double) s.get("realTimeFactor"),
+                (Long) s.get("ticks"));
+        System.out.printf("  travelled %.2f m, %d collision(s), %d stall event(s), battery %.2f V%n",
+                (Double) s.get("distanceM"), (Long) s.get("collisions"), (Long) s.get("stallEvents"),
+                (Double) s.get("batteryV"));
+        System.out.println("  " + agent.loop().stats().summary().replace("\n", "\n  "));
+    }
+
+    private void writeReport(Map<String, Object> summary, Recorder rec, World w) throws Exception {
+        Files.createDirectories(report);
+        Path json = report.resolve("summary.json");
+        Files.write(json, Json.write(summary).getBytes(StandardCharsets.UTF_8));
+        Plots.trajectory(w, rec.get("x"), rec.get("y"), report.resolve("trajectory.png"));
+        Map<String, double[]> battery = new LinkedHashMap<>();
+        battery.put("battery (V)", rec.get("batteryV"));
+        Plots.lines("Battery", "V", rec.get("t"), battery, report.resolve("battery.png"));
+        System.out.println("  report: " + json.toAbsolutePath().getParent());
     }
 }
