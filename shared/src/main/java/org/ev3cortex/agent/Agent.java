@@ -8,6 +8,7 @@ import org.ev3cortex.config.ConfigLoader;
 import org.ev3cortex.config.ConfigOverride;
 import org.ev3cortex.config.ConfigReloader;
 import org.ev3cortex.config.ReloadVerdict;
+import org.ev3cortex.m1.MotorStages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,25 +21,31 @@ public final class Agent implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Agent.class);
 
     private final Body body;
+    private final MotorStages motor;
     private final TickLoop loop;
     private final ConfigReloader reloader;
     private volatile ReloadVerdict lastVerdict;
 
     public Agent(Body body, Config config, List<ConfigOverride> overrides) {
         this.body = body;
-        this.loop = new TickLoop(body, stagesFor(config), config);
+        this.motor = new MotorStages(maxSpeed(body));
+        List<Stage> stages = new ArrayList<>(motor.stages());
+        this.loop = new TickLoop(body, stages, config);
+        motor.selection.watch(loop.stats());
         this.loop.onVerdict(this::verdict);
         this.reloader = new ConfigReloader(new ConfigLoader(config.schema()), config, overrides,
                 loop::submitConfig, this::verdict);
     }
 
-    /**
-     * The update stages, in tick order. The sensory pathways, the sheet and the motor cortex
-     * are added here as they land; every body gets the same list.
-     */
-    public static List<Stage> stagesFor(Config config) {
-        List<Stage> stages = new ArrayList<>();
-        return stages;
+    private static int maxSpeed(Body body) {
+        int max = Integer.MAX_VALUE;
+        for (int i = 0; i < body.motors().count(); i++) max = Math.min(max, body.motors().maxSpeedCountsPerSec(i));
+        return max == Integer.MAX_VALUE ? 1050 : max;
+    }
+
+    /** The motor side: features, efference monitor, action selection and M1. */
+    public MotorStages motor() {
+        return motor;
     }
 
     private void verdict(ReloadVerdict v) {

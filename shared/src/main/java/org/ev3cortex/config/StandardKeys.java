@@ -13,6 +13,7 @@ final class StandardKeys {
         List<Key<?>> all = new ArrayList<>();
         all.addAll(AgentKeys.ALL);
         all.addAll(BodyKeys.ALL);
+        all.addAll(org.ev3cortex.m1.M1Keys.ALL);
         return all;
     }
 

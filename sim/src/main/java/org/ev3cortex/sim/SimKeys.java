@@ -30,7 +30,7 @@ public final class SimKeys {
     public static final Key<Double> WALL_HEIGHT_M = Key.doubleKey("sim.world.wallHeightM", 0.3).unit("m")
             .range(0.01, 5).restartOnly().doc("Height of walls and obstacles, as the camera sees them.");
     public static final Key<String> OBSTACLES = Key.stringKey("sim.world.obstacles",
-            "box 1.2 2.0 0.4 0.4 red; cylinder 2.8 1.0 0.2 blue; box 3.2 2.5 0.3 0.6 yellow")
+            "box 1.3 2.1 0.4 0.4 red; cylinder 2.4 1.1 0.2 blue; box 3.0 2.55 0.5 0.3 yellow")
             .allowEmpty().restartOnly()
             .syntax(v -> WorldSpec.check(() -> WorldSpec.obstacles(v)))
             .doc("Obstacles: 'box X Y W H COLOUR' (centre, size, m) or 'cylinder X Y R COLOUR', separated by ';'.");
@@ -38,7 +38,7 @@ public final class SimKeys {
             .allowEmpty().restartOnly()
             .syntax(v -> WorldSpec.check(() -> WorldSpec.lights(v)))
             .doc("Light sources: 'X Y INTENSITY', separated by ';'.");
-    public static final Key<String> SOUNDS = Key.stringKey("sim.world.sounds", "tone 3.5 2.6 880 0.6 on=0.3 period=0.6")
+    public static final Key<String> SOUNDS = Key.stringKey("sim.world.sounds", "tone 3.6 1.5 880 0.6 on=0.3 period=0.6")
             .allowEmpty().restartOnly()
             .syntax(v -> WorldSpec.check(() -> WorldSpec.sounds(v, 0, null)))
             .doc("Sound sources: 'tone X Y HZ LEVEL', 'chirp X Y F0 F1 LEVEL', 'noise X Y LEVEL' or 'wav X Y PATH LEVEL'"

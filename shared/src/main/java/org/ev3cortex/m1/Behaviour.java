@@ -1,0 +1,21 @@
+package org.ev3cortex.m1;
+
+/** What the robot is doing; the reflexes first, as they always win. */
+public enum Behaviour {
+    /** Motors held stopped after a watchdog trip. */
+    FREEZE,
+    /** Reversing after a stall or a bumper press. */
+    BACK_OFF,
+    /** Turning on the spot after backing off. */
+    TURN_AWAY,
+    EXPLORE,
+    ORIENT,
+    PHONOTAXIS,
+    APPROACH_LIGHT,
+    /** Nothing enabled. */
+    IDLE;
+
+    public boolean isReflex() {
+        return this == FREEZE || this == BACK_OFF || this == TURN_AWAY;
+    }
+}
