@@ -83,6 +83,11 @@ public final class World {
     private final AudioRing audio;
     private long audioSamples;
     private final short[] frame = new short[2];
+    private final double[][] earDelayS;
+    private final double[][] earGain;
+    private static final int NOISE_TABLE = 1 << 16;
+    private final double[] noiseTable = new double[NOISE_TABLE];
+    private int noiseIndex;
 
     public World(Config c) throws IOException {
         widthM = c.get(SimKeys.WIDTH_M);
@@ -118,6 +123,9 @@ public final class World {
         heading = Math.toRadians(c.get(SimKeys.ROBOT_HEADING_DEG));
         currentA = idleA;
         audio = new AudioRing(c.get(org.ev3cortex.body.BodyKeys.MIC_RING_SAMPLES), 2);
+        earDelayS = new double[2][sounds.size()];
+        earGain = new double[2][sounds.size()];
+        for (int i = 0; i < NOISE_TABLE; i++) noiseTable[i] = random.nextGaussian();
     }
 
     // ---- time ----
@@ -218,36 +226,49 @@ public final class World {
 
     private void emitAudio() {
         long due = Math.floorDiv(nanos * AUDIO_RATE_HZ, 1_000_000_000L);
-        double lx = x + earSpacingM / 2 * Math.cos(heading + Math.PI / 2);
-        double ly = y + earSpacingM / 2 * Math.sin(heading + Math.PI / 2);
-        double rx = x + earSpacingM / 2 * Math.cos(heading - Math.PI / 2);
-        double ry = y + earSpacingM / 2 * Math.sin(heading - Math.PI / 2);
+        if (due <= audioSamples) return;
+        // The pose is constant within a physics step, so each ear's delay and gain per source are
+        // too: compute them once per step, not per sample.
+        earGeometry(0, heading + Math.PI / 2);
+        earGeometry(1, heading - Math.PI / 2);
+        int n = sounds.size();
         while (audioSamples < due) {
             double t = audioSamples / (double) AUDIO_RATE_HZ;
-            frame[0] = toPcm(ear(lx, ly, heading + Math.PI / 2, t));
-            frame[1] = toPcm(ear(rx, ry, heading - Math.PI / 2, t));
+            for (int ear = 0; ear < 2; ear++) {
+                double sum = 0;
+                for (int i = 0; i < n; i++) {
+                    sum += sounds.get(i).signal(t - earDelayS[ear][i]) * earGain[ear][i];
+                }
+                frame[ear] = toPcm(sum + micNoise * gaussian());
+            }
             audio.write(frame, 0, 2);
             audioSamples++;
         }
     }
 
     /**
-     * One ear's pressure: each source delayed by its travel time (the interaural time
-     * difference), attenuated with distance (1/r, floored at 0.1 m), and shadowed by the head
-     * when the source is on the far side (the interaural level difference).
+     * One ear's view of every source: the travel time (the interaural time difference) and the
+     * gain, 1/r floored at 0.1 m, times a head shadow when the source is on the far side (the
+     * interaural level difference).
      */
-    private double ear(double ex, double ey, double earDirection, double t) {
-        double sum = 0;
+    private void earGeometry(int ear, double earDirection) {
+        double ex = x + earSpacingM / 2 * Math.cos(earDirection);
+        double ey = y + earSpacingM / 2 * Math.sin(earDirection);
         for (int i = 0; i < sounds.size(); i++) {
             SoundSource s = sounds.get(i);
             double dx = s.x - ex;
             double dy = s.y - ey;
-            double d = Math.hypot(dx, dy);
+            double d = Math.sqrt(dx * dx + dy * dy);
             double facing = d > 1e-9 ? (dx * Math.cos(earDirection) + dy * Math.sin(earDirection)) / d : 1;
-            double shadow = 0.65 + 0.35 * facing;
-            sum += s.signal(t - d / SPEED_OF_SOUND) * shadow / Math.max(d, 0.1);
+            earDelayS[ear][i] = d / SPEED_OF_SOUND;
+            earGain[ear][i] = (0.65 + 0.35 * facing) / Math.max(d, 0.1);
         }
-        return sum + micNoise * random.nextGaussian();
+    }
+
+    /** Gaussian noise from a table drawn once from the seed: nextGaussian per sample is too slow. */
+    private double gaussian() {
+        noiseIndex = (noiseIndex + 1 + (int) (random.nextInt() >>> 20)) & (NOISE_TABLE - 1);
+        return noiseTable[noiseIndex];
     }
 
     private static short toPcm(double v) {
