@@ -10,7 +10,8 @@ import java.nio.file.Paths;
  * Generates {@code docs/properties.md} from the declarations, so the docs cannot drift from the
  * code: a test fails when the committed file differs from what this renders.
  *
- * <p>Regenerate with {@code mvn -q -pl shared test -Dtest=PropertiesDocTest -Dev3cortex.writeDocs=true}.
+ * <p>Regenerate with {@code mvn -q -pl sim -am test -Dtest=PropertiesDocTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dev3cortex.writeDocs=true} (the simulator's schema is the superset of all keys).
  */
 public final class PropertiesDoc {
     private PropertiesDoc() {}
