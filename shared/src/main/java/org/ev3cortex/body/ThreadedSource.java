@@ -67,6 +67,15 @@ public abstract class ThreadedSource<B> implements SensorSource<B> {
         return previousLatest;
     }
 
+    /**
+     * Whether {@link #stop()} may close the device from another thread to unblock a capture
+     * stuck in a read (true for pipes and files). Sources whose native library must not be
+     * closed under a running call (FFmpeg) return false; their capture must return by itself.
+     */
+    protected boolean closeUnblocksCapture() {
+        return true;
+    }
+
     /** Copies the latest value into the caller's buffer. Runs under the source's lock. */
     protected void copyLatest(B latestValue, B dst) {
         copy(latestValue, dst);
@@ -100,7 +109,7 @@ public abstract class ThreadedSource<B> implements SensorSource<B> {
         if (t == null) return;
         thread = null;
         t.interrupt();
-        closeDevice(); // unblocks a capture stuck in a read from a device or pipe
+        if (closeUnblocksCapture()) closeDevice(); // unblocks a capture stuck in a read from a pipe
         try {
             t.join(2_000);
         } catch (InterruptedException e) {

@@ -56,6 +56,13 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", description = "Write summary.json and PNG plots into DIR.")
     Path report;
 
+    @Option(names = "--camera", paramLabel = "SRC",
+            description = "Laptop mode: webcam:N or file:VIDEO as the camera (real time, loopback motors).")
+    String camera;
+
+    @Option(names = "--mic", paramLabel = "SRC", description = "Laptop mode: default or file:AUDIO as the microphone.")
+    String mic;
+
     @Override
     public Integer call() throws Exception {
         AgentOptions options = new AgentOptions();
@@ -74,6 +81,7 @@ public final class RunCommand implements Callable<Integer> {
             System.out.print(config.describe());
             return 0;
         }
+        if (camera != null || mic != null) return laptop(config, options, loader);
         SimBody body = new SimBody(config);
         boolean display = !headless && !GraphicsEnvironment.isHeadless();
         try (Agent agent = new Agent(body, config, options.allOverrides(loader))) {
@@ -81,6 +89,34 @@ public final class RunCommand implements Callable<Integer> {
                 return org.ev3cortex.sim.viewer.Viewer.show(agent, body);
             }
             return headless(agent, body, config);
+        }
+    }
+
+    /** The same agent on the laptop's real senses, in real time, for --seconds. */
+    private int laptop(Config config, AgentOptions options, ConfigLoader loader) {
+        org.ev3cortex.sim.desktop.MediaSpec cam;
+        org.ev3cortex.sim.desktop.MediaSpec mc;
+        try {
+            cam = camera == null ? null : org.ev3cortex.sim.desktop.MediaSpec.camera(camera);
+            mc = mic == null ? null : org.ev3cortex.sim.desktop.MediaSpec.mic(mic);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return AgentOptions.EXIT_CONFIG;
+        }
+        org.ev3cortex.sim.desktop.LaptopBody body = new org.ev3cortex.sim.desktop.LaptopBody(config, cam, mc);
+        long periodMs = config.get(AgentKeys.PERIOD_MS);
+        long ticks = Math.max(1, Math.round(seconds * 1000 / periodMs));
+        try (Agent agent = new Agent(body, config, options.allOverrides(loader))) {
+            System.out.printf("Running %.0f s on %s%n", seconds, body.describe());
+            TickLoop.State end = agent.run(ticks);
+            System.out.println("  " + agent.loop().stats().summary().replace("\n", "\n  "));
+            if (body.camera() != null && body.camera().failure() != null) {
+                System.err.println("camera failed: " + body.camera().failure());
+            }
+            if (body.microphone() != null && body.microphone().failure() != null) {
+                System.err.println("microphone failed: " + body.microphone().failure());
+            }
+            return end == TickLoop.State.FAULTED ? AgentOptions.EXIT_FAULT : 0;
         }
     }
 
