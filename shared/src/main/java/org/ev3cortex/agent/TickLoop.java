@@ -78,7 +78,7 @@ public final class TickLoop implements AutoCloseable {
     private volatile int currentEpoch;
     private volatile long watchdogTrippedAtTick = -1;
 
-    private long tick;
+    private volatile long tick; // read by the watchdog thread
     private boolean batteryLow;
     private long lastOverrunLogWall;
     private long overrunsSinceLog;

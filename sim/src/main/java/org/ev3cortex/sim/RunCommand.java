@@ -146,7 +146,6 @@ public final class RunCommand implements Callable<Integer> {
 
     static Recorder recorder(long ticks, long periodMs, World w, Agent agent) {
         int every = (int) Math.max(1, ticks / 20_000);
-        double[] t = {0};
         return new Recorder(ticks, every)
                 .series("t", () -> w.nanos() / 1e9)
                 .series("x", w::x)
@@ -182,6 +181,12 @@ public final class RunCommand implements Callable<Integer> {
             stages.put(e, one);
         }
         s.put("stages", stages);
+        org.ev3cortex.m1.MotorContext m = agent.motor().context;
+        s.put("activeBehaviour", m.active.name());
+        s.put("stallDetections", m.stallDetections);
+        s.put("m1ClampWarnings", m.clampWarnings);
+        s.put("behaviourSwitchCount", m.switches.count());
+        s.put("behaviourSwitches", m.switches.describe());
         if (loop.failure() != null) s.put("failure", loop.failure().toString());
         return s;
     }
