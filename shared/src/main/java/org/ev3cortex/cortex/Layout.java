@@ -76,9 +76,10 @@ public final class Layout {
     /** Units in the compact arrays: the sum of the predicting areas' sizes. */
     public int predictingUnits() { return predictingUnits; }
 
+    /** The area of that name; an indexed loop, so a per-tick caller allocates nothing. */
     public Area area(String name) {
-        for (Area a : areas) {
-            if (a.name().equals(name)) return a;
+        for (int i = 0; i < areas.size(); i++) {
+            if (areas.get(i).name().equals(name)) return areas.get(i);
         }
         throw new IllegalArgumentException("no area named " + name + "; areas are " + areas);
     }
