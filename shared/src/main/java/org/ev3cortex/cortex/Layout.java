@@ -125,6 +125,19 @@ public final class Layout {
             int order = i;
             rules.add(new Schema.Rule(d.key, c -> checkArea(c, decls, order)));
         }
+        // The association layer's inputs are pool x pool blocks of every input area (M1 excluded).
+        rules.add(new Schema.Rule(CortexKeys.ASSOC_LATENT, c -> {
+            int pool = c.get(CortexKeys.ASSOC_POOL);
+            int pools = 0;
+            for (Decl d : decls) {
+                int[] r = parseRect(c.get(d.key));
+                if (r == null || !d.predicting || d.name.equals(Area.M1)) continue;
+                pools += ((r[2] + pool - 1) / pool) * ((r[3] + pool - 1) / pool);
+            }
+            int latent = c.get(CortexKeys.ASSOC_LATENT);
+            return latent <= pools ? null : "the association layer has only " + pools + " pooled inputs ("
+                    + "cortex.assoc.pool = " + pool + "), fewer than its " + latent + " latent units";
+        }));
         return rules;
     }
 

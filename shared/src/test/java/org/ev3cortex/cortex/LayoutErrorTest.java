@@ -71,6 +71,13 @@ class LayoutErrorTest {
     }
 
     @Test
+    void moreLatentUnitsThanPooledInputs() throws IOException {
+        List<String> errors = errors("cortex.assoc.pool=16\ncortex.assoc.latent=12\n");
+        assertThat(errors).containsExactly(p() + ":2: cortex.assoc.latent: the association layer has only 6 pooled"
+                + " inputs (cortex.assoc.pool = 16), fewer than its 12 latent units");
+    }
+
+    @Test
     void aMalformedRectangleAndSize() throws IOException {
         List<String> errors = errors("cortex.area.m1=32,0,16\ncortex.input.v1=16by16\n");
         assertThat(errors).containsExactlyInAnyOrder(
