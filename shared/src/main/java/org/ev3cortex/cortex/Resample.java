@@ -13,6 +13,10 @@ final class Resample {
         if (sw < 1 || sh < 1 || src.length < sw * sh) {
             throw new IllegalArgumentException("input of " + src.length + " values is not " + sw + "x" + sh);
         }
+        if (sw == dw && sh == dh) {
+            System.arraycopy(src, 0, dst, dOff, dw * dh);
+            return;
+        }
         float fx = (float) sw / dw;
         float fy = (float) sh / dh;
         int s = (int) Math.ceil(Math.max(Math.max(fx, fy), 1f) - 1e-6f);

@@ -41,6 +41,10 @@ public final class Sheet {
     // the Hebbian rule off its stable range.
     private static final float Z_CLIP = 4f;
     private static final int NEIGHBOURS = 4;
+    // Geometric decays (a mean, a variance, an error on a constant input) would otherwise sink
+    // into subnormal floats, which cost about 100x per operation on x86 and Java cannot flush
+    // them to zero: stop at TINY, far below any input's resolution.
+    static final float TINY = 1e-20f;
 
     private final Layout layout;
     private final List<Area> areas;
@@ -286,14 +290,17 @@ public final class Sheet {
     private void compareAndLearn() {
         for (int i = 0; i < n; i++) {
             float ei = x[i] - p[i];
+            if (ei < 1e-12f && ei > -1e-12f) ei = 0f;
             float e2 = ei * ei;
             float v = var[i] + varFloor;
             e[i] = ei;
             surprise[i] = e2 / v;
             invSigma[i] = (float) (1 / Math.sqrt(v));
-            var[i] += varRate * (e2 - var[i]);
+            float vi = var[i] + varRate * (e2 - var[i]);
+            var[i] = vi < TINY ? TINY : vi;
             gain[i] = lmsRate * ei / (lmsEpsilon + normSq[i]);
-            mu[i] += meanRate * (x[i] - mu[i]);
+            float mi = mu[i] + meanRate * (x[i] - mu[i]);
+            mu[i] = mi < TINY && mi > -TINY ? 0f : mi;
         }
         for (int k = 0; k < features; k++) {
             if (!featureOn[k]) continue;

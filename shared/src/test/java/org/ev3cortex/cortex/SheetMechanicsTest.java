@@ -73,8 +73,8 @@ class SheetMechanicsTest {
         float[] bands = new float[16];
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();
-        long[] at = new long[4001];
-        for (int t = 0; t <= 4000; t++) {
+        long[] at = new long[7001];
+        for (int t = 0; t <= 7000; t++) {
             at[t] = mx.getThreadAllocatedBytes(tid);
             frame[t % frame.length] = t * 1e-3f;
             bands[t % 16] = (t % 7) * 0.1f;
@@ -84,12 +84,13 @@ class SheetMechanicsTest {
             sheet.step();
         }
         int stepsThatAllocated = 0;
-        for (int t = 2001; t <= 4000; t++) {
+        for (int t = 5001; t <= 7000; t++) {
             if (at[t] != at[t - 1]) stepsThatAllocated++;
         }
         // A per-step allocation would show in every step; the JIT can, rarely, account a few
-        // bytes of its own to this thread (see LoopReloadAndAllocationTest): allow one such event.
-        assertThat(stepsThatAllocated).as("steps that allocated, of 2000 (%d B in all)", at[4000] - at[2000])
-                .isLessThanOrEqualTo(1);
+        // bytes of its own to this thread, more often on a loaded machine (see
+        // LoopReloadAndAllocationTest): allow a few such events, never a pattern.
+        assertThat(stepsThatAllocated).as("steps that allocated, of 2000 (%d B in all)", at[7000] - at[5000])
+                .isLessThanOrEqualTo(3);
     }
 }
