@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ev3cortex.agent.AgentKeys;
 import org.ev3cortex.body.BodyKeys;
+import org.ev3cortex.cortex.CortexKeys;
+import org.ev3cortex.m1.M1Keys;
 
 /** The list of every {@code *Keys} class; a new area adds its class here and nowhere else. */
 final class StandardKeys {
@@ -13,7 +15,8 @@ final class StandardKeys {
         List<Key<?>> all = new ArrayList<>();
         all.addAll(AgentKeys.ALL);
         all.addAll(BodyKeys.ALL);
-        all.addAll(org.ev3cortex.m1.M1Keys.ALL);
+        all.addAll(CortexKeys.ALL);
+        all.addAll(M1Keys.ALL);
         return all;
     }
 
@@ -21,6 +24,8 @@ final class StandardKeys {
         List<Schema.Rule> rules = new ArrayList<>();
         rules.addAll(AgentKeys.RULES);
         rules.addAll(BodyKeys.RULES);
+        rules.addAll(CortexKeys.RULES);
+        rules.addAll(M1Keys.RULES);
         return rules;
     }
 }

@@ -1,12 +1,13 @@
 package org.ev3cortex.sim.tools;
 
+import org.ev3cortex.sim.tools.predict.PredictCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code tools <tool>}: file tools that show what the robot's pathways make of a file. */
 @Command(name = "tools", mixinStandardHelpOptions = true,
         description = "File tools: run one pathway of the agent on a file and write what it sees.",
-        subcommands = {})
+        subcommands = {PredictCommand.class})
 public final class ToolsCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
