@@ -55,12 +55,16 @@ public final class BrickMain {
         }
         try (Agent agent = new Agent(body, config, options.allOverrides(loader))) {
             TickLoop.State end = agent.run(Long.MAX_VALUE);
-            return end == TickLoop.State.FAULTED ? AgentOptions.EXIT_FAULT : 0;
+            if (end == TickLoop.State.FAULTED) {
+                if (body instanceof Ev3Body) ((Ev3Body) body).showFault();
+                return AgentOptions.EXIT_FAULT;
+            }
+            return 0;
         }
     }
 
     static Body openBody(Config config) {
-        throw new UnsupportedOperationException("the ev3dev sysfs body is not built yet");
+        return Ev3Body.open(config);
     }
 
     static String usage() {
