@@ -131,8 +131,8 @@ class Ev3BodyTest {
         body.motors().runTimed(0, 200, 600);
         await("started and stopped", () -> left.applied().contains("run-timed@600") && !left.running());
         body.motors().read(state);
-        // 600 counts/s for 200 ms = 120 counts, give or take one 2 ms emulator step each side.
-        assertThat(state.positionCounts[0]).isBetween(110, 135);
+        // 600 counts/s for 200 ms = 120 counts.
+        assertThat(state.positionCounts[0]).isBetween(119, 121);
         assertThat(state.flags[0]).as(left.applied().toString()).isZero(); // coast after reset: not holding
         assertThat(left.read("time_sp")).isEqualTo("200");
     }

@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * An emulated {@code tacho-motor/motorN} with the lego-linux-drivers semantics we rely on:
  * position integrates the speed; run-to-rel-pos stops at current position + position_sp;
  * run-timed stops after time_sp; stop applies stop_action (hold shows "holding"); reset zeroes
- * position and set points; speed_sp beyond max_speed is refused. {@link #block} jams the shaft:
+ * position (but, unlike the kernel, keeps the set points: see {@code apply}); speed_sp beyond
+ * max_speed is refused. {@link #block} jams the shaft:
  * speed drops to 0 and after 100 ms of commanded motion the state shows "stalled".
  */
 public final class FakeMotor {
@@ -169,11 +170,12 @@ public final class FakeMotor {
             // surely seen when the command is applied (the driver writes speed_sp, then command).
             List<String> commands = new ArrayList<>();
             for (String c; (c = queue.poll()) != null; ) commands.add(c);
+            // Motion up to now under the old command, then the new commands take effect at now.
+            integrate(dt, now);
             acceptSetPoints();
             for (String c : commands) apply(c, now);
             // As in the kernel, a new speed_sp takes effect at once in run-forever.
             if (mode == Mode.FOREVER) commandedSpeed = speedSp;
-            integrate(dt, now);
             publish();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -227,18 +229,16 @@ public final class FakeMotor {
                 finish();
                 break;
             case "reset":
+                // The kernel also resets every set point to its default. Plain files cannot order
+                // those writes against the command FIFO (the driver's next set points may already
+                // be in the files), so the fake leaves set points alone; the driver rewrites them
+                // after a reset anyway.
                 mode = Mode.IDLE;
                 position = 0;
                 commandedSpeed = 0;
                 actualSpeed = 0;
                 holding = false;
                 stalled = false;
-                speedSp = positionSp = timeSp = 0;
-                stopAction = "coast";
-                files.get("speed_sp").set("0");
-                files.get("position_sp").set("0");
-                files.get("time_sp").set("0");
-                files.get("stop_action").set("coast");
                 break;
             default:
                 rejected++;
@@ -273,6 +273,8 @@ public final class FakeMotor {
             blockedSince = 0;
             stalled = false;
         }
+        boolean timeUp = mode == Mode.TIMED && now - until >= 0;
+        if (timeUp) dt = Math.max(0, dt - (now - until) / 1e9); // no motion past time_sp
         double next = position + actualSpeed * dt;
         if (mode == Mode.TO_POS && (commandedSpeed > 0 ? next >= target : next <= target)) {
             position = target;
@@ -280,7 +282,7 @@ public final class FakeMotor {
             return;
         }
         position = next;
-        if (mode == Mode.TIMED && now - until >= 0) finish();
+        if (timeUp) finish();
     }
 
     private String stateText() {
