@@ -57,6 +57,11 @@ public final class LegoSensor extends SysfsDevice {
      * re-reads {@code num_values} and {@code decimals}, which depend on the mode.
      */
     public void setMode(String newMode, long deadlineNanos) throws IOException {
+        String modes = Sysfs.readSmall(dir().resolve("modes"));
+        if (modes == null || !java.util.Arrays.asList(modes.split(" ")).contains(newMode)) {
+            throw new IllegalStateException(describe() + " has no mode '" + newMode + "'; its modes: " + modes);
+        }
+        if (newMode.equals(mode) && newMode.equals(modeAttr.readText())) return;
         modeAttr.write(newMode);
         while (!newMode.equals(modeAttr.readText())) {
             if (System.nanoTime() - deadlineNanos > 0) {
@@ -66,6 +71,15 @@ public final class LegoSensor extends SysfsDevice {
             LockSupport.parkNanos(2_000_000L);
         }
         mode = newMode;
+        readLayout();
+    }
+
+    /**
+     * Re-reads {@code num_values} and {@code decimals}. The kernel switches modes synchronously,
+     * so {@link #setMode} needs no more; the fake tree switches within one emulator step, and its
+     * tests call this after letting it step.
+     */
+    public void refreshLayout() throws IOException {
         readLayout();
     }
 

@@ -1,0 +1,59 @@
+package org.ev3cortex.robot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ev3cortex.robot.TestBodies.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.stream.Stream;
+import org.ev3cortex.body.MotorState;
+import org.ev3cortex.body.StopAction;
+import org.ev3cortex.robot.fake.FakeEv3Tree;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** After start-up a tick opens no file: the fd count is the same after 1,000 ticks. */
+class OpenFilesTest {
+    @TempDir Path root;
+
+    static long openFds() throws IOException {
+        try (Stream<Path> s = Files.list(Paths.get("/proc/self/fd"))) {
+            return s.count();
+        }
+    }
+
+    @Test
+    void fdCountStaysConstantOver1000Ticks() throws Exception {
+        try (FakeEv3Tree tree = new FakeEv3Tree(root)) {
+            tree.addMotor("outB", "lego-ev3-l-motor");
+            tree.addMotor("outC", "lego-ev3-l-motor");
+            tree.addSensor("in1", "lego-ev3-touch");
+            tree.start(2);
+            long before = openFds();
+            try (Ev3Body body = Ev3Body.open(config(root, "outB,outC", "in1"))) {
+                long opened = openFds();
+                MotorState s = new MotorState(2);
+                long[] counts = new long[1000];
+                for (int t = 0; t < 1000; t++) {
+                    body.motors().read(s);
+                    body.touch().pressed(0);
+                    body.battery().voltageV();
+                    body.battery().currentA();
+                    int speed = (t % 50) * 10;
+                    body.motors().runForever(0, speed);
+                    if (t % 100 == 99) body.motors().stop(1, StopAction.COAST);
+                    else body.motors().runForever(1, -speed);
+                    counts[t] = openFds();
+                }
+                System.out.println("open fds: before body " + before + ", after open " + opened + ", after 1000 ticks "
+                        + counts[999] + " (min " + Stream.of(counts).flatMapToLong(java.util.Arrays::stream).min().getAsLong()
+                        + ", max " + Stream.of(counts).flatMapToLong(java.util.Arrays::stream).max().getAsLong() + ")");
+                assertThat(counts).containsOnly(opened);
+                assertThat(body.health().garbageCount()).isZero();
+            }
+            assertThat(openFds()).as("every attribute closed").isEqualTo(before);
+        }
+    }
+}
