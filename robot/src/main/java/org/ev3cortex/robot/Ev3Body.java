@@ -53,7 +53,9 @@ public final class Ev3Body implements Body {
     private final StatusLeds leds;
     private final CommandCamera camera;
     private final CommandMicrophone microphone;
-    private final OshiSystemStats stats;
+    private final SystemStats stats;
+    /** Opened after the first tick: background senses start then, so the first tick comes sooner. */
+    private final java.util.concurrent.CountDownLatch afterFirstTick = new java.util.concurrent.CountDownLatch(1);
     private final Ev3Motors motorView = new Ev3Motors();
     private final Touch touchView;
     private final Battery batteryView;
@@ -118,7 +120,11 @@ public final class Ev3Body implements Body {
                             c.get(BodyKeys.MIC_RING_SAMPLES), clock, backoffMin, backoffMax)
                     : null;
             if (microphone != null) opened.add(microphone);
-            stats = c.get(Ev3Keys.STATS_ENABLED) ? new OshiSystemStats(clock, c.get(Ev3Keys.STATS_INTERVAL_MS)) : null;
+            if (camera != null) camera.startAfter(afterFirstTick);
+            if (microphone != null) microphone.startAfter(afterFirstTick);
+            stats = c.get(Ev3Keys.STATS_ENABLED)
+                    ? new DeferredStats(new OshiSystemStats(clock, c.get(Ev3Keys.STATS_INTERVAL_MS)), afterFirstTick)
+                    : null;
             done = true;
         } catch (IOException e) {
             throw new IllegalStateException("cannot open the ev3dev devices: " + e.getMessage(), e);
@@ -127,7 +133,12 @@ public final class Ev3Body implements Body {
                 for (AutoCloseable a : opened) closeQuietly(a);
             }
         }
-        health.onFault(f -> onFault());
+        health.onFault(new SysfsHealth.FaultAction() {
+            @Override
+            public void onFault(RuntimeException fault) {
+                stopEverything();
+            }
+        });
         this.touchView = new Touch() {
             @Override public int count() { return touchSensors.length; }
             @Override public String port(int sensor) { return touchPorts[sensor]; }
@@ -161,7 +172,7 @@ public final class Ev3Body implements Body {
     }
 
     /** Stops every motor that can still be stopped and shows the fault. Never throws. */
-    private void onFault() {
+    private void stopEverything() {
         for (TachoMotor m : motors) {
             try {
                 m.stop(StopAction.BRAKE);
@@ -229,6 +240,39 @@ public final class Ev3Body implements Body {
         if (leds != null) leds.close();
     }
 
+    /**
+     * OSHI with its start held until the first tick: starting it loads JNA and several hundred
+     * classes, which on the brick's single core would delay the first tick by seconds.
+     */
+    static final class DeferredStats implements SystemStats {
+        private final SystemStats inner;
+        private final java.util.concurrent.CountDownLatch gate;
+        private volatile boolean wanted;
+
+        DeferredStats(SystemStats inner, java.util.concurrent.CountDownLatch gate) {
+            this.inner = inner;
+            this.gate = gate;
+        }
+
+        synchronized void release() {
+            if (wanted) inner.start();
+        }
+
+        @Override public String name() { return inner.name(); }
+        @Override public synchronized void start() {
+            wanted = true;
+            if (gate.getCount() == 0) inner.start();
+        }
+        @Override public synchronized void stop() {
+            wanted = false;
+            inner.stop();
+        }
+        @Override public org.ev3cortex.body.SourceState state() { return inner.state(); }
+        @Override public Throwable failure() { return inner.failure(); }
+        @Override public long read(double[] dst, org.ev3cortex.body.Reading out) { return inner.read(dst, out); }
+        @Override public void close() { inner.close(); }
+    }
+
     /** The motors in {@code body.motorPorts} order. */
     public final class Ev3Motors implements Motors {
         @Override public int count() { return motors.length; }
@@ -243,6 +287,8 @@ public final class Ev3Body implements Body {
                 firstRead = false;
                 if (leds != null && health.fault() == null) leds.show(StatusLeds.Show.RUNNING);
                 log.info("first tick: devices read");
+                afterFirstTick.countDown();
+                if (stats instanceof DeferredStats) ((DeferredStats) stats).release();
             }
         }
 

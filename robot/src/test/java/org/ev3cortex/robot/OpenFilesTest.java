@@ -24,6 +24,22 @@ class OpenFilesTest {
         }
     }
 
+    /** Open files of this process inside the fake tree: the driver's, and the emulator's own. */
+    long treeFds() throws IOException {
+        long n = 0;
+        try (Stream<Path> s = Files.list(Paths.get("/proc/self/fd"))) {
+            for (Path fd : (Iterable<Path>) s::iterator) {
+                try {
+                    Path target = Files.readSymbolicLink(fd);
+                    if (target.startsWith(root)) n++;
+                } catch (IOException gone) {
+                    // closed while we listed (the listing's own fd, or another thread's)
+                }
+            }
+        }
+        return n;
+    }
+
     @Test
     void fdCountStaysConstantOver1000Ticks() throws Exception {
         try (FakeEv3Tree tree = new FakeEv3Tree(root)) {
@@ -32,8 +48,10 @@ class OpenFilesTest {
             tree.addSensor("in1", "lego-ev3-touch");
             tree.start(2);
             long before = openFds();
+            long treeBefore = treeFds();
             try (Ev3Body body = Ev3Body.open(config(root, "outB,outC", "in1"))) {
                 long opened = openFds();
+                long treeOpened = treeFds();
                 MotorState s = new MotorState(2);
                 long[] counts = new long[1000];
                 for (int t = 0; t < 1000; t++) {
@@ -45,15 +63,20 @@ class OpenFilesTest {
                     body.motors().runForever(0, speed);
                     if (t % 100 == 99) body.motors().stop(1, StopAction.COAST);
                     else body.motors().runForever(1, -speed);
-                    counts[t] = openFds();
+                    counts[t] = treeFds();
                 }
-                System.out.println("open fds: before body " + before + ", after open " + opened + ", after 1000 ticks "
-                        + counts[999] + " (min " + Stream.of(counts).flatMapToLong(java.util.Arrays::stream).min().getAsLong()
-                        + ", max " + Stream.of(counts).flatMapToLong(java.util.Arrays::stream).max().getAsLong() + ")");
-                assertThat(counts).containsOnly(opened);
+                long after = openFds();
+                System.out.println("open fds in the tree: emulator " + treeBefore + ", with the body " + treeOpened
+                        + ", over 1000 ticks min " + java.util.Arrays.stream(counts).min().getAsLong() + " max "
+                        + java.util.Arrays.stream(counts).max().getAsLong() + "; whole process: " + before + " -> "
+                        + opened + " -> " + after);
+                assertThat(counts).containsOnly(treeOpened);
+                // 2 motors x 8 (position speed state speed_sp position_sp time_sp stop_action command)
+                // + touch (mode, value0..7) + battery (voltage_now, current_now) + 4 LED brightnesses.
+                assertThat(treeOpened - treeBefore).isEqualTo(2 * 8 + 9 + 2 + 4);
                 assertThat(body.health().garbageCount()).isZero();
             }
-            assertThat(openFds()).as("every attribute closed").isEqualTo(before);
+            assertThat(treeFds()).as("every attribute closed").isEqualTo(treeBefore);
         }
     }
 }

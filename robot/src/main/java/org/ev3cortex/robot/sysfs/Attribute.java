@@ -3,7 +3,6 @@ package org.ev3cortex.robot.sysfs;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -155,7 +154,14 @@ public final class Attribute implements AutoCloseable {
 
     /** The last read's first line (allocates). */
     public String text() {
-        return new String(bytes, 0, length, StandardCharsets.US_ASCII);
+        return ascii(bytes, length);
+    }
+
+    /** Bytes as text, one char each (sysfs is ASCII); avoids loading every standard charset. */
+    static String ascii(byte[] b, int len) {
+        char[] c = new char[len];
+        for (int i = 0; i < len; i++) c[i] = (char) (b[i] & 0xff);
+        return new String(c);
     }
 
     public void write(String value) throws IOException {

@@ -38,16 +38,25 @@ public final class StatusLeds implements AutoCloseable {
     public StatusLeds(Sysfs sysfs) {
         Path dir = sysfs.root().resolve(Sysfs.LEDS);
         if (!Files.isDirectory(dir)) return;
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*brick-status*")) {
+        // No glob filter: a glob compiles to a regex, classes the brick would load for nothing.
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path led : ds) {
                 String name = led.getFileName().toString();
+                if (!name.contains("brick-status")) continue;
                 boolean isRed = name.contains(":red:");
                 if (!isRed && !name.contains(":green:")) continue;
                 try {
                     Attribute b = Attribute.open(led.resolve("brightness"), true);
                     int max = 255;
                     String m = Sysfs.readSmall(led.resolve("max_brightness"));
-                    if (m != null && m.matches("\\d{1,6}")) max = Integer.parseInt(m);
+                    if (m != null && !m.isEmpty() && m.length() <= 6) {
+                        int v = 0;
+                        for (int i = 0; i < m.length() && v >= 0; i++) {
+                            char ch = m.charAt(i);
+                            v = ch >= '0' && ch <= '9' ? v * 10 + (ch - '0') : -1;
+                        }
+                        if (v > 0) max = v;
+                    }
                     (isRed ? red : green).add(b);
                     (isRed ? redMax : greenMax).add(max);
                 } catch (IOException e) {

@@ -85,7 +85,8 @@ public final class Sysfs {
     /** Reads a start-up attribute's first line; null if it cannot be read. */
     static String readSmall(Path p) {
         try {
-            String s = new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] b = Files.readAllBytes(p);
+            String s = Attribute.ascii(b, b.length);
             int nl = s.indexOf('\n');
             return nl >= 0 ? s.substring(0, nl) : s;
         } catch (IOException e) {

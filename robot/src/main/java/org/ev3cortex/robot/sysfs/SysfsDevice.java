@@ -15,6 +15,8 @@ public abstract class SysfsDevice implements AutoCloseable {
     protected final SysfsHealth health;
     private final List<Attribute> open = new ArrayList<>();
     int consecutiveErrors;
+    /** Set by {@link #close}; a stop after close is a no-op (close stopped the motor). */
+    protected volatile boolean closed;
 
     protected SysfsDevice(Path dir, String address, String driverName, SysfsHealth health) {
         this.dir = dir;
@@ -91,6 +93,7 @@ public abstract class SysfsDevice implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         for (Attribute a : open) a.close();
         open.clear();
     }

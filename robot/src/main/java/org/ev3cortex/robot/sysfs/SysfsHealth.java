@@ -25,8 +25,8 @@ public final class SysfsHealth {
     private final AtomicLong rejectedWrites = new AtomicLong();
     private volatile String lastError;
     private volatile RuntimeException fault;
-    private volatile FaultAction action = f -> { };
-    private final ThreadLocal<Boolean> inAction = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    private volatile FaultAction action;
+    private volatile Thread inAction; // the thread running the fault action, to stop re-entry
 
     public SysfsHealth(int garbageLimit) {
         this.garbageLimit = garbageLimit;
@@ -92,14 +92,14 @@ public final class SysfsHealth {
         if (first) fault = f;
         lastError = f.getMessage();
         // The action stops every motor, which can fail on the vanished one and land back here.
-        if (inAction.get()) return f;
-        inAction.set(true);
+        if (inAction == Thread.currentThread() || action == null) return f;
+        inAction = Thread.currentThread();
         try {
             action.onFault(f);
         } catch (RuntimeException e) {
             log.error("fault action failed", e);
         } finally {
-            inAction.set(false);
+            inAction = null;
         }
         if (first) log.error("device fault: {}; motors stopped", f.getMessage());
         return f;

@@ -156,6 +156,7 @@ public final class TachoMotor extends SysfsDevice {
 
     /** Stops the motor. Throws only when the motor is gone. */
     public synchronized void stop(StopAction action) {
+        if (closed) return; // the body stopped it when it closed; a late safety stop has nothing to do
         try {
             if (stopActionWritten != action) {
                 stopAction.write(action.sysfs());

@@ -96,15 +96,15 @@ public final class FakeEv3Tree implements AutoCloseable {
     }
 
     /** Unplugs a device: it stops, its files read empty, its directory goes. */
-    public void unplug(FakeMotor m) throws IOException {
-        m.unplug();
+    public synchronized void unplug(FakeMotor m) throws IOException {
         motors.remove(m);
+        m.unplug();
         deleteTree(m.dir);
     }
 
-    public void unplug(FakeSensor s) throws IOException {
-        s.unplug();
+    public synchronized void unplug(FakeSensor s) throws IOException {
         sensors.remove(s);
+        s.unplug();
         deleteTree(s.dir);
     }
 
@@ -123,8 +123,21 @@ public final class FakeEv3Tree implements AutoCloseable {
 
     /** Steps once: every motor and sensor applies what was written since the last step. */
     public synchronized void step(long nowNanos) {
-        for (FakeMotor m : motors) m.step(nowNanos);
-        for (FakeSensor s : sensors) s.step();
+        // One broken device must not stop the emulation of the others.
+        for (FakeMotor m : motors) {
+            try {
+                m.step(nowNanos);
+            } catch (RuntimeException e) {
+                System.err.println("fake ev3dev: " + m + ": " + e);
+            }
+        }
+        for (FakeSensor s : sensors) {
+            try {
+                s.step();
+            } catch (RuntimeException e) {
+                System.err.println("fake ev3dev: " + s.dir + ": " + e);
+            }
+        }
         steps++;
     }
 
