@@ -19,7 +19,7 @@ public final class Ev3Keys {
             .unit("ms").range(0, 120_000).restartOnly()
             .doc("How long start-up polls for a device (and for udev to make its attributes writable) before failing with the list of what was found.");
     public static final Key<Integer> GARBAGE_LIMIT = Key.intKey("ev3.garbageLimit", 5)
-            .unit("reads").range(1, 10_000)
+            .unit("reads").range(1, 10_000).restartOnly()
             .doc("Consecutive unreadable values (empty, non-numeric, out of range) from one device that count as a device fault: motors stopped, the loop faults.");
     public static final Key<Boolean> LEDS_ENABLED = Key.boolKey("ev3.leds.enabled", true)
             .restartOnly()

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.ev3cortex.body.MotorState;
+import org.ev3cortex.body.Motors;
+import org.ev3cortex.body.StopAction;
 
 /**
  * An emulated {@code tacho-motor/motorN} with the lego-linux-drivers semantics we rely on:
@@ -55,6 +58,13 @@ public final class FakeMotor {
     private long lastNanos;
     private volatile int rejected;
     private volatile boolean unplugged;
+
+    // When set, a simulator's motor does the physics; this file only translates sysfs to it.
+    private Motors backing;
+    private int backingIndex;
+    private MotorState backingState;
+    private int positionOffset;
+    private boolean backingForever;
 
     FakeMotor(Path dir, String address, String driverName) throws IOException {
         this.dir = Files.createDirectories(dir);
@@ -115,6 +125,19 @@ public final class FakeMotor {
         }
     }
 
+    /**
+     * Hands the physics to a simulator's motor: commands are forwarded to {@code motors} (its
+     * motor {@code index}) and position, speed and state are published from its
+     * {@link Motors#read}. This is how {@code serve-ev3} exposes a simulated robot.
+     */
+    public synchronized void driveWith(Motors motors, int index) {
+        this.backing = motors;
+        this.backingIndex = index;
+        this.backingState = new MotorState(motors.count());
+        motors.read(backingState);
+        this.positionOffset = backingState.positionCounts[index];
+    }
+
     /** Jams (or frees) the shaft. */
     public void block(boolean jammed) {
         blocked = jammed;
@@ -170,6 +193,10 @@ public final class FakeMotor {
             // surely seen when the command is applied (the driver writes speed_sp, then command).
             List<String> commands = new ArrayList<>();
             for (String c; (c = queue.poll()) != null; ) commands.add(c);
+            if (backing != null) {
+                stepBacked(commands);
+                return;
+            }
             // Motion up to now under the old command, then the new commands take effect at now.
             integrate(dt, now);
             acceptSetPoints();
@@ -180,6 +207,40 @@ public final class FakeMotor {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private void stepBacked(List<String> commands) throws IOException {
+        acceptSetPoints();
+        int i = backingIndex;
+        for (String c : commands) {
+            switch (c.trim()) {
+                case "run-forever": backing.runForever(i, speedSp); backingForever = true; break;
+                case "run-to-rel-pos": backing.runToRelPos(i, positionSp, speedSp); backingForever = false; break;
+                case "run-timed": backing.runTimed(i, timeSp, speedSp); backingForever = false; break;
+                case "stop": backing.stop(i, StopAction.parse(stopAction)); backingForever = false; break;
+                case "reset":
+                    backing.stop(i, StopAction.COAST);
+                    backingForever = false;
+                    backing.read(backingState);
+                    positionOffset = backingState.positionCounts[i];
+                    break;
+                default: rejected++; continue;
+            }
+            applied.add(c.trim() + "@" + (c.startsWith("stop") ? stopAction : Integer.toString(speedSp)));
+        }
+        backing.read(backingState);
+        int flags = backingState.flags[i];
+        StringBuilder st = new StringBuilder();
+        if ((flags & MotorState.RUNNING) != 0) st.append("running");
+        if ((flags & MotorState.HOLDING) != 0) st.append(st.length() > 0 ? " " : "").append("holding");
+        if ((flags & MotorState.OVERLOADED) != 0) st.append(st.length() > 0 ? " " : "").append("overloaded");
+        if ((flags & MotorState.STALLED) != 0) st.append(st.length() > 0 ? " " : "").append("stalled");
+        position = backingState.positionCounts[i] - positionOffset;
+        actualSpeed = backingState.speedCountsPerSec[i];
+        mode = (flags & MotorState.RUNNING) != 0 ? Mode.FOREVER : Mode.IDLE;
+        put("position", Long.toString(Math.round(position)));
+        put("speed", Integer.toString(actualSpeed));
+        put("state", st.toString());
     }
 
     private void acceptSetPoints() throws IOException {
