@@ -7,10 +7,10 @@ import org.ev3cortex.config.Config;
 import org.ev3cortex.config.ConfigException;
 
 /** A config for an {@link Ev3Body} over a fake tree: no camera, mic or OSHI unless asked. */
-final class TestBodies {
+public final class TestBodies {
     private TestBodies() {}
 
-    static Config config(Path root, String motors, String touch) throws ConfigException {
+    public static Config config(Path root, String motors, String touch) throws ConfigException {
         return Config.defaults()
                 .with(Ev3Keys.SYSFS_ROOT, root.toString())
                 .with(BodyKeys.MOTOR_PORTS, motors)
@@ -22,7 +22,7 @@ final class TestBodies {
     }
 
     /** Waits (bounded) until the condition holds; tests poll the emulator, never sleep blind. */
-    static void await(String what, java.util.function.BooleanSupplier ok) {
+    public static void await(String what, java.util.function.BooleanSupplier ok) {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (!ok.getAsBoolean()) {
             if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
