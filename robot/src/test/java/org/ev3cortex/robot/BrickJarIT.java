@@ -95,7 +95,8 @@ class BrickJarIT {
             assertThat(left.applied()).last().asString().startsWith("stop@");
             assertThat(right.applied()).last().asString().startsWith("stop@");
             String messages = out.stream().filter(l -> !l.contains("[class,load]")).collect(java.util.stream.Collectors.joining("\n"));
-            assertThat(messages).doesNotContain("device failed").doesNotContain("Exception").doesNotContain("WARN");
+            assertThat(messages).doesNotContain("device failed").doesNotContain("Exception")
+                    .doesNotContain("unusable value").doesNotContain("device fault");
             assertThat(tree.led("led0:green:brick-status")).as("LEDs off after a clean stop").isZero();
 
             int before = 0;

@@ -175,7 +175,12 @@ class Ev3BodyTest {
         assertThat(left.rejected()).isZero();
         assertThat(body.health().lastError()).contains("speed_sp 5000 beyond max_speed 1050");
         // What the kernel does with a raw write beyond max_speed: refused, the old value stays.
-        java.nio.file.Files.write(root.resolve("tacho-motor/motor1/speed_sp"), "2000\n".getBytes());
+        // Written in place like any sysfs writer (no truncation, which the emulator could see
+        // half done and refuse as an empty value).
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(
+                root.resolve("tacho-motor/motor1/speed_sp"), java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap("2000\n".getBytes()), 0);
+        }
         tree.settle();
         assertThat(left.read("speed_sp")).isEqualTo("1050");
         assertThat(left.rejected()).isEqualTo(1);

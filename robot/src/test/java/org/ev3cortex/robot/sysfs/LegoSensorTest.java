@@ -82,7 +82,10 @@ class LegoSensorTest {
             assertThatThrownBy(() -> s.setMode("GYRO-WARP", System.nanoTime() + 200_000_000L))
                     .hasMessageContaining("has no mode 'GYRO-WARP'; its modes: GYRO-ANG GYRO-RATE GYRO-G&A");
             // Written anyway, the fake refuses it as the kernel does (EINVAL) and keeps the old mode.
-            java.nio.file.Files.write(s.dir().resolve("mode"), "GYRO-WARP\n".getBytes());
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(
+                    s.dir().resolve("mode"), java.nio.file.StandardOpenOption.WRITE)) {
+                ch.write(java.nio.ByteBuffer.wrap("GYRO-WARP\n".getBytes()), 0); // in place, as sysfs writers do
+            }
             tree.settle();
             assertThat(gyro.mode()).isEqualTo("GYRO-ANG");
             assertThat(gyro.rejected()).isEqualTo(1);
