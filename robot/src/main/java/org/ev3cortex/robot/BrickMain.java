@@ -1,6 +1,8 @@
 package org.ev3cortex.robot;
 
 import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.ev3cortex.agent.Agent;
 import org.ev3cortex.agent.AgentOptions;
 import org.ev3cortex.agent.TickLoop;
@@ -53,14 +55,39 @@ public final class BrickMain {
             err.println("cannot open the ev3dev body: " + e.getMessage());
             return AgentOptions.EXIT_CONFIG;
         }
+        // On SIGTERM the loop's hook stops the motors; this one keeps the JVM alive until the
+        // summary is logged and the body closed (LEDs off, camera and mic commands ended).
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread waitForClose = new Thread("brick-shutdown") {
+            @Override
+            public void run() {
+                try {
+                    finished.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        Runtime.getRuntime().addShutdownHook(waitForClose);
         try (Agent agent = new Agent(body, config, options.allOverrides(loader))) {
             TickLoop.State end = agent.run(Long.MAX_VALUE);
-            return end == TickLoop.State.FAULTED ? AgentOptions.EXIT_FAULT : 0;
+            if (end == TickLoop.State.FAULTED) {
+                if (body instanceof Ev3Body) ((Ev3Body) body).showFault();
+                return AgentOptions.EXIT_FAULT;
+            }
+            return 0;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(waitForClose);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running and now returns
+            }
         }
     }
 
     static Body openBody(Config config) {
-        throw new UnsupportedOperationException("the ev3dev sysfs body is not built yet");
+        return Ev3Body.open(config);
     }
 
     static String usage() {

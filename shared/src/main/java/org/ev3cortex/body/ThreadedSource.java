@@ -172,16 +172,20 @@ public abstract class ThreadedSource<B> implements SensorSource<B> {
                     into = back;
                 }
                 capture(into);
+                boolean recovered;
                 synchronized (lock) {
                     back = publish(into, latest);
                     sequence++;
                     captureNanos = clock.nanoTime();
+                    // In the same critical section as the new value: a reader never sees a fresh
+                    // value still marked as from a failed source.
+                    recovered = state == SourceState.FAILED;
+                    if (recovered) {
+                        failure = null;
+                        state = SourceState.RUNNING;
+                    }
                 }
-                if (state == SourceState.FAILED) {
-                    log.info("{}: recovered after {} failure(s)", name, failures);
-                    failure = null;
-                    state = SourceState.RUNNING;
-                }
+                if (recovered) log.info("{}: recovered after {} failure(s)", name, failures);
                 backoff = minBackoffMs;
             } catch (InterruptedException e) {
                 break;

@@ -157,13 +157,13 @@ public final class ConfigLoader {
         }
         Map<Integer, String> badLines = new HashMap<>();
         String text = decodeUtf8(bytes, badLines);
-        String[] physical = text.split("\r\n|\r|\n", -1);
+        List<String> physical = lines(text);
 
         List<Entry> entries = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         int i = 0;
-        while (i < physical.length) {
-            String line = physical[i];
+        while (i < physical.size()) {
+            String line = physical.get(i);
             String stripped = line.stripLeading();
             if (stripped.isEmpty() || stripped.charAt(0) == '#' || stripped.charAt(0) == '!') {
                 i++;
@@ -172,9 +172,9 @@ public final class ConfigLoader {
             int first = i;
             StringBuilder logical = new StringBuilder(line);
             String problem = badLines.get(first + 1);
-            while (endsWithContinuation(physical[i]) && i + 1 < physical.length) {
+            while (endsWithContinuation(physical.get(i)) && i + 1 < physical.size()) {
                 i++;
-                logical.append('\n').append(physical[i]);
+                logical.append('\n').append(physical.get(i));
                 if (problem == null) problem = badLines.get(i + 1);
             }
             i++;
@@ -201,6 +201,22 @@ public final class ConfigLoader {
             }
         }
         return entries;
+    }
+
+    /** Splits at \n, \r\n or \r, as Properties does (by hand: no regex before the first tick). */
+    static List<String> lines(String text) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                out.add(text.substring(start, i));
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') i++;
+                start = i + 1;
+            }
+        }
+        out.add(text.substring(start));
+        return out;
     }
 
     private static boolean endsWithContinuation(String line) {

@@ -47,7 +47,7 @@ public final class Key<T> {
         this.allowEmpty = b.allowEmpty;
         this.syntax = b.syntax;
         this.defaultValue = Objects.requireNonNull(b.defaultValue, () -> "key " + b.name + " has no default");
-        if (!name.matches("[a-z][a-zA-Z0-9]*(\\.[a-zA-Z][a-zA-Z0-9]*)+")) {
+        if (!validName(name)) {
             throw new IllegalArgumentException("key name must be dotted lowerCamel segments: " + name);
         }
         // A default outside its own range is a programming error; fail at class-load time.
@@ -56,6 +56,29 @@ public final class Key<T> {
         } catch (BadValueException e) {
             throw new IllegalStateException("default of " + name + " is invalid: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Dotted lowerCamel segments, at least two: {@code agent.periodMs}. Checked by hand rather
+     * than with a regex, which would load java.util.regex on the brick before the first tick.
+     */
+    static boolean validName(String n) {
+        int segments = 0;
+        int i = 0;
+        while (i <= n.length()) {
+            int start = i;
+            while (i < n.length() && n.charAt(i) != '.') {
+                char c = n.charAt(i);
+                boolean ok = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' && i > start || c >= 'A' && c <= 'Z' && i > start
+                        || c >= 'A' && c <= 'Z' && segments > 0;
+                if (!ok) return false;
+                i++;
+            }
+            if (i == start) return false; // empty segment
+            segments++;
+            i++;
+        }
+        return segments >= 2;
     }
 
     public static Builder<Integer> intKey(String name, int defaultValue) {

@@ -6,6 +6,7 @@ import org.ev3cortex.agent.AgentKeys;
 import org.ev3cortex.body.BodyKeys;
 import org.ev3cortex.cortex.CortexKeys;
 import org.ev3cortex.m1.M1Keys;
+import org.ev3cortex.body.Ev3Keys;
 
 /** The list of every {@code *Keys} class; a new area adds its class here and nowhere else. */
 final class StandardKeys {
@@ -17,6 +18,7 @@ final class StandardKeys {
         all.addAll(BodyKeys.ALL);
         all.addAll(CortexKeys.ALL);
         all.addAll(M1Keys.ALL);
+        all.addAll(Ev3Keys.ALL);
         return all;
     }
 
@@ -26,6 +28,7 @@ final class StandardKeys {
         rules.addAll(BodyKeys.RULES);
         rules.addAll(CortexKeys.RULES);
         rules.addAll(M1Keys.RULES);
+        rules.addAll(Ev3Keys.RULES);
         return rules;
     }
 }

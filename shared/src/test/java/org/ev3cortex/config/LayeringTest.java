@@ -92,4 +92,24 @@ class LayeringTest {
         assertThat(Schema.editDistance("kitten", "sitting")).isEqualTo(3);
         assertThat(Schema.editDistance("", "abc")).isEqualTo(3);
     }
+
+    @Test
+    void keyNamesAreDottedLowerCamel() {
+        assertThat(Key.validName("agent.periodMs")).isTrue();
+        assertThat(Key.validName("safety.battery.lowV")).isTrue();
+        assertThat(Key.validName("v1.dog.sigmaCenter")).isTrue();
+        assertThat(Key.validName("agent")).isFalse();
+        assertThat(Key.validName("Agent.periodMs")).isFalse();
+        assertThat(Key.validName("agent..periodMs")).isFalse();
+        assertThat(Key.validName("agent.period-ms")).isFalse();
+        assertThat(Key.validName("agent.")).isFalse();
+        assertThat(Key.validName("1agent.x")).isFalse();
+    }
+
+    @Test
+    void linesSplitLikeProperties() {
+        assertThat(ConfigLoader.lines("a\r\nb\rc\n\nd")).containsExactly("a", "b", "c", "", "d");
+        assertThat(ConfigLoader.lines("")).containsExactly("");
+        assertThat(ConfigLoader.lines("x\n")).containsExactly("x", "");
+    }
 }

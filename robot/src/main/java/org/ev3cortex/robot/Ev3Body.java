@@ -1,0 +1,303 @@
+package org.ev3cortex.robot;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import org.ev3cortex.body.Battery;
+import org.ev3cortex.body.Body;
+import org.ev3cortex.body.BodyKeys;
+import org.ev3cortex.body.Camera;
+import org.ev3cortex.body.Clock;
+import org.ev3cortex.body.Ev3Keys;
+import org.ev3cortex.body.Microphone;
+import org.ev3cortex.body.MotorState;
+import org.ev3cortex.body.Motors;
+import org.ev3cortex.body.OshiSystemStats;
+import org.ev3cortex.body.PixelFormat;
+import org.ev3cortex.body.StopAction;
+import org.ev3cortex.body.SystemClock;
+import org.ev3cortex.body.SystemStats;
+import org.ev3cortex.body.Touch;
+import org.ev3cortex.config.Config;
+import org.ev3cortex.robot.media.CommandCamera;
+import org.ev3cortex.robot.media.CommandMicrophone;
+import org.ev3cortex.robot.sysfs.LegoSensor;
+import org.ev3cortex.robot.sysfs.PowerSupply;
+import org.ev3cortex.robot.sysfs.StatusLeds;
+import org.ev3cortex.robot.sysfs.Sysfs;
+import org.ev3cortex.robot.sysfs.SysfsHealth;
+import org.ev3cortex.robot.sysfs.TachoMotor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The EV3 under ev3dev: tacho motors, touch sensors, the battery and the status LEDs through
+ * sysfs (under {@code ev3.sysfs.root}), the camera and microphone through subprocesses, and host
+ * statistics through OSHI.
+ *
+ * <p>Every device is found by its port address at start-up (a bounded poll, never a fixed
+ * sleep); after that a tick opens no file. A device that vanishes or keeps returning garbage
+ * stops every motor, turns the LEDs red and faults the loop.
+ */
+public final class Ev3Body implements Body {
+    private static final Logger log = LoggerFactory.getLogger(Ev3Body.class);
+
+    private final Sysfs sysfs;
+    private final SysfsHealth health;
+    private final Clock clock;
+    private final TachoMotor[] motors;
+    private final LegoSensor[] touchSensors;
+    private final PowerSupply battery;
+    private final StatusLeds leds;
+    private final CommandCamera camera;
+    private final CommandMicrophone microphone;
+    private final SystemStats stats;
+    /** Opened after the first tick: background senses start then, so the first tick comes sooner. */
+    private final java.util.concurrent.CountDownLatch afterFirstTick = new java.util.concurrent.CountDownLatch(1);
+    private final Ev3Motors motorView = new Ev3Motors();
+    private final Touch touchView;
+    private final Battery batteryView;
+    private final boolean[] touchLast;
+    private volatile boolean closed;
+    private volatile boolean firstRead = true;
+
+    /** Opens every device named by the config; on any failure, closes what was opened and throws. */
+    public static Ev3Body open(Config config) {
+        return open(config, SystemClock.INSTANCE);
+    }
+
+    public static Ev3Body open(Config config, Clock clock) {
+        return new Ev3Body(config, clock);
+    }
+
+    private Ev3Body(Config c, Clock clock) {
+        this.clock = clock;
+        this.sysfs = new Sysfs(Paths.get(c.get(Ev3Keys.SYSFS_ROOT)));
+        this.health = new SysfsHealth(c.get(Ev3Keys.GARBAGE_LIMIT));
+        long deadline = System.nanoTime() + c.get(Ev3Keys.DEVICE_TIMEOUT_MS) * 1_000_000L;
+        String[] motorPorts = ports(c.get(BodyKeys.MOTOR_PORTS));
+        String[] touchPorts = ports(c.get(BodyKeys.TOUCH_PORTS));
+        List<AutoCloseable> opened = new ArrayList<>();
+        boolean done = false;
+        try {
+            leds = c.get(Ev3Keys.LEDS_ENABLED) ? new StatusLeds(sysfs) : null;
+            if (leds != null) {
+                opened.add(leds);
+                leds.show(StatusLeds.Show.STARTING);
+            }
+            motors = new TachoMotor[motorPorts.length];
+            for (int i = 0; i < motorPorts.length; i++) {
+                String address = Sysfs.address(motorPorts[i]);
+                Path dir = sysfs.find(Sysfs.TACHO_MOTOR, address, deadline);
+                motors[i] = TachoMotor.open(dir, address, health, deadline);
+                opened.add(motors[i]);
+            }
+            touchSensors = new LegoSensor[touchPorts.length];
+            for (int i = 0; i < touchPorts.length; i++) {
+                String address = Sysfs.address(touchPorts[i]);
+                Path dir = sysfs.find(Sysfs.LEGO_SENSOR, address, deadline);
+                touchSensors[i] = LegoSensor.open(dir, address, LegoSensor.TOUCH, health, deadline);
+                opened.add(touchSensors[i]);
+                touchSensors[i].setMode("TOUCH", deadline);
+            }
+            touchLast = new boolean[touchPorts.length];
+            battery = PowerSupply.open(sysfs, health, deadline);
+            opened.add(battery);
+
+            PixelFormat format = PixelFormat.valueOf(c.get(BodyKeys.CAMERA_FORMAT));
+            long backoffMin = c.get(Ev3Keys.MEDIA_BACKOFF_MIN_MS);
+            long backoffMax = c.get(Ev3Keys.MEDIA_BACKOFF_MAX_MS);
+            camera = c.get(Ev3Keys.CAMERA_ENABLED)
+                    ? new CommandCamera(c.get(Ev3Keys.CAMERA_COMMAND), c.get(BodyKeys.CAMERA_WIDTH),
+                            c.get(BodyKeys.CAMERA_HEIGHT), format, clock, backoffMin, backoffMax)
+                    : null;
+            if (camera != null) opened.add(camera);
+            microphone = c.get(Ev3Keys.MIC_ENABLED)
+                    ? new CommandMicrophone(c.get(Ev3Keys.MIC_COMMAND), c.get(Ev3Keys.MIC_DEVICE),
+                            c.get(BodyKeys.MIC_RATE_HZ), c.get(BodyKeys.MIC_CHANNELS), c.get(Ev3Keys.MIC_CHUNK_FRAMES),
+                            c.get(BodyKeys.MIC_RING_SAMPLES), clock, backoffMin, backoffMax)
+                    : null;
+            if (microphone != null) opened.add(microphone);
+            if (camera != null) camera.startAfter(afterFirstTick);
+            if (microphone != null) microphone.startAfter(afterFirstTick);
+            stats = c.get(Ev3Keys.STATS_ENABLED)
+                    ? new DeferredStats(new OshiSystemStats(clock, c.get(Ev3Keys.STATS_INTERVAL_MS)), afterFirstTick)
+                    : null;
+            done = true;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot open the ev3dev devices: " + e.getMessage(), e);
+        } finally {
+            if (!done) {
+                for (AutoCloseable a : opened) closeQuietly(a);
+            }
+        }
+        health.onFault(new SysfsHealth.FaultAction() {
+            @Override
+            public void onFault(RuntimeException fault) {
+                stopEverything();
+            }
+        });
+        this.touchView = new Touch() {
+            @Override public int count() { return touchSensors.length; }
+            @Override public String port(int sensor) { return touchPorts[sensor]; }
+            @Override public boolean pressed(int sensor) {
+                // Touch reports 0 or 1; garbage keeps the previous reading (counted in health).
+                touchLast[sensor] = touchSensors[sensor].readRaw(0) != 0;
+                return touchLast[sensor];
+            }
+        };
+        this.batteryView = new Battery() {
+            @Override public double voltageV() { return battery.voltageV(); }
+            @Override public double currentA() { return battery.currentA(); }
+        };
+        log.info("ev3dev body ready under {}: {}", sysfs.root(), describe());
+    }
+
+    private static String[] ports(String list) {
+        List<String> out = new ArrayList<>();
+        for (String p : list.split(",")) {
+            if (!p.trim().isEmpty()) out.add(p.trim());
+        }
+        return out.toArray(new String[0]);
+    }
+
+    private static void closeQuietly(AutoCloseable a) {
+        try {
+            a.close();
+        } catch (Exception e) {
+            log.debug("close failed: {}", e.toString());
+        }
+    }
+
+    /** Stops every motor that can still be stopped and shows the fault. Never throws. */
+    private void stopEverything() {
+        for (TachoMotor m : motors) {
+            try {
+                m.stop(StopAction.BRAKE);
+            } catch (RuntimeException e) {
+                log.debug("{} cannot be stopped: {}", m.describe(), e.getMessage());
+            }
+        }
+        if (leds != null) leds.show(StatusLeds.Show.FAULT);
+    }
+
+    /** Errors and faults seen so far. */
+    public SysfsHealth health() {
+        return health;
+    }
+
+    public StatusLeds leds() {
+        return leds;
+    }
+
+    /** Shows a fault the loop reported (e.g. a stage threw) on the LEDs. */
+    public void showFault() {
+        if (leds != null) leds.show(StatusLeds.Show.FAULT);
+    }
+
+    @Override public Camera camera() { return camera; }
+    @Override public Microphone microphone() { return microphone; }
+    @Override public Motors motors() { return motorView; }
+    @Override public Battery battery() { return batteryView; }
+    @Override public SystemStats systemStats() { return stats; }
+    @Override public Touch touch() { return touchView; }
+    @Override public Clock clock() { return clock; }
+
+    @Override
+    public String describe() {
+        StringBuilder b = new StringBuilder("ev3dev brick (");
+        for (int i = 0; i < motors.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(motors[i].address()).append(' ').append(motors[i].driverName());
+        }
+        b.append("; ").append(touchSensors.length).append(" touch");
+        b.append(camera != null ? "; camera " + camera.width() + "x" + camera.height() : "; no camera");
+        b.append(microphone != null ? "; mic " + microphone.channels() + " ch" : "; no mic");
+        return b.append(')').toString();
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        for (TachoMotor m : motors) {
+            try {
+                m.stop(StopAction.BRAKE);
+            } catch (RuntimeException e) {
+                log.warn("{} cannot be stopped at close: {}", m.describe(), e.getMessage());
+            }
+        }
+        if (camera != null) camera.close();
+        if (microphone != null) microphone.close();
+        if (stats != null) stats.close();
+        if (leds != null) {
+            if (health.fault() == null) leds.show(StatusLeds.Show.OFF);
+        }
+        for (TachoMotor m : motors) m.close();
+        for (LegoSensor s : touchSensors) s.close();
+        battery.close();
+        if (leds != null) leds.close();
+    }
+
+    /**
+     * OSHI with its start held until the first tick: starting it loads JNA and several hundred
+     * classes, which on the brick's single core would delay the first tick by seconds.
+     */
+    static final class DeferredStats implements SystemStats {
+        private final SystemStats inner;
+        private final java.util.concurrent.CountDownLatch gate;
+        private volatile boolean wanted;
+
+        DeferredStats(SystemStats inner, java.util.concurrent.CountDownLatch gate) {
+            this.inner = inner;
+            this.gate = gate;
+        }
+
+        synchronized void release() {
+            if (wanted) inner.start();
+        }
+
+        @Override public String name() { return inner.name(); }
+        @Override public synchronized void start() {
+            wanted = true;
+            if (gate.getCount() == 0) inner.start();
+        }
+        @Override public synchronized void stop() {
+            wanted = false;
+            inner.stop();
+        }
+        @Override public org.ev3cortex.body.SourceState state() { return inner.state(); }
+        @Override public Throwable failure() { return inner.failure(); }
+        @Override public long read(double[] dst, org.ev3cortex.body.Reading out) { return inner.read(dst, out); }
+        @Override public void close() { inner.close(); }
+    }
+
+    /** The motors in {@code body.motorPorts} order. */
+    public final class Ev3Motors implements Motors {
+        @Override public int count() { return motors.length; }
+        @Override public String port(int motor) { return motors[motor].address().substring(motors[motor].address().indexOf(':') + 1); }
+        @Override public int maxSpeedCountsPerSec(int motor) { return motors[motor].maxSpeedCountsPerSec(); }
+        @Override public int countsPerRotation(int motor) { return motors[motor].countsPerRotation(); }
+
+        @Override
+        public void read(MotorState into) {
+            for (int i = 0; i < motors.length; i++) motors[i].read(i, into);
+            if (firstRead) {
+                firstRead = false;
+                if (leds != null && health.fault() == null) leds.show(StatusLeds.Show.RUNNING);
+                log.info("first tick: devices read");
+                afterFirstTick.countDown();
+                if (stats instanceof DeferredStats) ((DeferredStats) stats).release();
+            }
+        }
+
+        @Override public void runForever(int motor, int speed) { motors[motor].runForever(speed); }
+        @Override public void runToRelPos(int motor, int delta, int speed) { motors[motor].runToRelPos(delta, speed); }
+        @Override public void runTimed(int motor, int timeMs, int speed) { motors[motor].runTimed(timeMs, speed); }
+        @Override public void stop(int motor, StopAction action) { motors[motor].stop(action); }
+
+        /** ev3dev {@code reset}: stops the motor and zeroes its position and set points. */
+        public void reset(int motor) { motors[motor].reset(); }
+    }
+}

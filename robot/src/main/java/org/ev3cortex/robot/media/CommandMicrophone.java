@@ -1,0 +1,64 @@
+package org.ev3cortex.robot.media;
+
+import java.util.List;
+import java.util.Map;
+import org.ev3cortex.body.Clock;
+import org.ev3cortex.body.ThreadedMicrophone;
+
+/**
+ * The brick's microphone: {@code arecord} (or any command) writing raw S16_LE interleaved samples
+ * to stdout, appended chunk by chunk to the ring. Restarts with back-off like the camera.
+ */
+public final class CommandMicrophone extends ThreadedMicrophone {
+    private final ChildProcess child;
+    private final byte[] raw;
+
+    public CommandMicrophone(String commandLine, String device, int sampleRateHz, int channels, int chunkFrames,
+                             int ringFrames, Clock clock, long minBackoffMs, long maxBackoffMs) {
+        super("microphone", clock, sampleRateHz, channels, chunkFrames, ringFrames, minBackoffMs, maxBackoffMs);
+        this.raw = new byte[chunkFrames * channels * 2];
+        this.child = new ChildProcess(CommandLine.parse(commandLine, Map.of(
+                "device", device,
+                "rate", Integer.toString(sampleRateHz),
+                "channels", Integer.toString(channels))));
+    }
+
+    public List<String> command() {
+        return child.command();
+    }
+
+    /** The running command's pid, or -1. */
+    public long pid() {
+        return child.pid();
+    }
+
+    private volatile java.util.concurrent.CountDownLatch gate;
+
+    /**
+     * Holds the first start of the command until {@code gate} opens (the body opens it after the
+     * first tick, so the brick's first tick does not wait for process start-up class loading).
+     */
+    public void startAfter(java.util.concurrent.CountDownLatch gate) {
+        this.gate = gate;
+    }
+
+    @Override
+    protected void openDevice() throws Exception {
+        java.util.concurrent.CountDownLatch g = gate;
+        if (g != null) g.await();
+        child.start();
+    }
+
+    @Override
+    protected void capture(short[] into) throws Exception {
+        child.readFully(raw, 0, raw.length);
+        for (int i = 0; i < into.length; i++) {
+            into[i] = (short) ((raw[2 * i] & 0xff) | (raw[2 * i + 1] << 8)); // little-endian
+        }
+    }
+
+    @Override
+    protected void closeDevice() {
+        child.destroy();
+    }
+}
