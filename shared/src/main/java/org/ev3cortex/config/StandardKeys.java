@@ -3,7 +3,11 @@ package org.ev3cortex.config;
 import java.util.ArrayList;
 import java.util.List;
 import org.ev3cortex.agent.AgentKeys;
+import org.ev3cortex.a1.A1Keys;
 import org.ev3cortex.body.BodyKeys;
+import org.ev3cortex.insula.InsulaKeys;
+import org.ev3cortex.s1.S1Keys;
+import org.ev3cortex.v1.V1Keys;
 
 /** The list of every {@code *Keys} class; a new area adds its class here and nowhere else. */
 final class StandardKeys {
@@ -13,6 +17,10 @@ final class StandardKeys {
         List<Key<?>> all = new ArrayList<>();
         all.addAll(AgentKeys.ALL);
         all.addAll(BodyKeys.ALL);
+        all.addAll(V1Keys.ALL);
+        all.addAll(A1Keys.ALL);
+        all.addAll(S1Keys.ALL);
+        all.addAll(InsulaKeys.ALL);
         return all;
     }
 
@@ -20,6 +28,10 @@ final class StandardKeys {
         List<Schema.Rule> rules = new ArrayList<>();
         rules.addAll(AgentKeys.RULES);
         rules.addAll(BodyKeys.RULES);
+        rules.addAll(V1Keys.RULES);
+        rules.addAll(A1Keys.RULES);
+        rules.addAll(S1Keys.RULES);
+        rules.addAll(InsulaKeys.RULES);
         return rules;
     }
 }
