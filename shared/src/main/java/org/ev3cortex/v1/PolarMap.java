@@ -129,8 +129,9 @@ public final class PolarMap {
      * without {@code WARP_FILL_OUTLIERS}: row phi samples the angle {@code phi * 2pi / rows} from
      * the +x axis towards +y (clockwise on screen, y down); column rho samples the radius
      * {@code rho * maxR / cols}, or {@code exp(rho * ln(maxR) / cols) - 1} in log mode;
-     * {@code x = cx + r cos, y = cy + r sin}, the centre in pixel coordinates. A cell whose 2x2
-     * neighbourhood is not wholly inside the frame is 0 (OpenCV leaves it untouched).
+     * {@code x = cx + r cos, y = cy + r sin}, the centre in pixel coordinates. A cell whose
+     * sample lies left of or above the frame, or beyond its last pixel, is 0 (OpenCV leaves it
+     * untouched); on the last column or row the missing neighbour repeats the edge pixel.
      *
      * @param quantise round source coordinates to 1/32 px as {@code remap} does, to match OpenCV
      *                 within one grey level
@@ -174,7 +175,7 @@ public final class PolarMap {
         return m;
     }
 
-    private void setCell(int i, float sx, float sy, boolean quantise, boolean transparent) {
+    private void setCell(int i, float sx, float sy, boolean quantise, boolean openCvBorder) {
         srcX[i] = sx;
         srcY[i] = sy;
         int x0;
@@ -199,10 +200,19 @@ public final class PolarMap {
         float w01 = fx * (1 - fy);
         float w10 = (1 - fx) * fy;
         float w11 = fx * fy;
-        boolean inside = x0 >= 0 && x0 < srcW - 1 && y0 >= 0 && y0 < srcH - 1;
-        if (!inside && (transparent || x0 < -1 || x0 > srcW - 1 || y0 < -1 || y0 > srcH - 1)) {
+        if (openCvBorder) {
+            // What remap does (checked against OpenCV 4.11 through JavaCV): a cell whose top-left
+            // neighbour is outside stays untouched (0 here); on the last column or row the
+            // missing neighbour repeats the edge pixel.
+            if (x0 < 0 || x0 > srcW - 1 || y0 < 0 || y0 > srcH - 1) {
+                base[i] = 0;
+                return; // weights stay 0
+            }
+            if (x0 == srcW - 1) { w00 += w01; w10 += w11; w01 = 0; w11 = 0; }
+            if (y0 == srcH - 1) { w00 += w10; w01 += w11; w10 = 0; w11 = 0; }
+        } else if (x0 < -1 || x0 > srcW - 1 || y0 < -1 || y0 > srcH - 1) {
             base[i] = 0;
-            return; // weights stay 0
+            return; // wholly outside
         }
         // Partly outside: drop the outside neighbours, then shift the 2x2 window inside the frame
         // so all four reads stay in bounds (a shifted-in neighbour gets weight 0).
