@@ -10,8 +10,12 @@ package org.ev3cortex.v1;
  * against {@code GaussianBlur} compares the same thing. The frame must be larger than r in both
  * directions.
  *
- * <p>Hand-written because it is our per-tick kernel on the brick: two Gaussians share each
- * pass, and the loops run along rows so the JIT vectorises them.
+ * <p>Hand-written because it is our per-tick kernel on the brick: the two Gaussians share
+ * each pass. The layout is for HotSpot's auto-vectoriser (JDK 17 C2), which only packs a loop
+ * when every array in it is indexed by the same {@code x}: a load at {@code x - k} from one
+ * float[] next to a store into another may alias, and the loop then stays scalar (2.5x
+ * slower, measured). So the horizontal pass reads (2r+1) shifted copies of the padded row, and
+ * the intermediate planes are arrays of rows.
  */
 public final class Dog {
     private final int w;
@@ -19,8 +23,11 @@ public final class Dog {
     private final int r;
     private final float[] gc; // half kernels: gc[0] is the centre tap, gc[k] the taps at +-k
     private final float[] gs;
-    private final float[] hc; // the two horizontal passes
-    private final float[] hs;
+    private final float[][] hc; // the two horizontal passes, one array per row
+    private final float[][] hs;
+    private final float[] pad;     // one input row with r reflected pixels each side
+    private final float[][] shift; // shift[j][x] = pad[x + j]
+    private final float[] acc;     // one output row
 
     public Dog(int width, int height, double centerSigmaPx, double surroundSigmaPx, int radiusPx) {
         if (radiusPx < 1) throw new IllegalArgumentException("kernel radius must be >= 1, got " + radiusPx);
@@ -33,8 +40,11 @@ public final class Dog {
         this.r = radiusPx;
         this.gc = halfKernel(centerSigmaPx, radiusPx);
         this.gs = halfKernel(surroundSigmaPx, radiusPx);
-        this.hc = new float[w * h];
-        this.hs = new float[w * h];
+        this.hc = new float[h][w];
+        this.hs = new float[h][w];
+        this.pad = new float[w + 2 * r];
+        this.shift = new float[2 * r + 1][w];
+        this.acc = new float[w];
     }
 
     /** The normalised sampled Gaussian, taps 0..r (the kernel is symmetric). */
@@ -54,61 +64,61 @@ public final class Dog {
     public int height() { return h; }
     public int radius() { return r; }
 
-    /** {@code out = DoG(in)}; both w*h, row-major; they must not be the same array. No allocation. */
+    /** {@code out = DoG(in)}; both w*h, row-major. No allocation. */
     public void apply(float[] in, float[] out) {
-        for (int y = 0; y < h; y++) horizontal(in, y * w);
+        for (int y = 0; y < h; y++) horizontal(in, y);
         for (int y = 0; y < h; y++) vertical(out, y);
     }
 
-    private void horizontal(float[] in, int o) {
+    private void horizontal(float[] in, int y) {
+        int o = y * w;
+        System.arraycopy(in, o, pad, r, w);
+        for (int k = 1; k <= r; k++) { // reflect-101
+            pad[r - k] = in[o + k];
+            pad[r + w - 1 + k] = in[o + w - 1 - k];
+        }
+        for (int j = 0; j <= 2 * r; j++) System.arraycopy(pad, j, shift[j], 0, w);
+        float[] c = hc[y];
+        float[] s = hs[y];
+        float[] mid = shift[r];
         float c0 = gc[0];
         float s0 = gs[0];
-        int lo = r;
-        int hi = w - r; // interior [lo, hi) needs no reflection
-        for (int x = lo; x < hi; x++) {
-            float v = in[o + x];
-            hc[o + x] = c0 * v;
-            hs[o + x] = s0 * v;
+        for (int x = 0; x < w; x++) {
+            float v = mid[x];
+            c[x] = c0 * v;
+            s[x] = s0 * v;
         }
         for (int k = 1; k <= r; k++) {
             float ck = gc[k];
             float sk = gs[k];
-            for (int x = lo; x < hi; x++) {
-                float pair = in[o + x - k] + in[o + x + k];
-                hc[o + x] += ck * pair;
-                hs[o + x] += sk * pair;
+            float[] left = shift[r - k];
+            float[] right = shift[r + k];
+            for (int x = 0; x < w; x++) {
+                float pair = left[x] + right[x];
+                c[x] += ck * pair;
+                s[x] += sk * pair;
             }
         }
-        for (int x = 0; x < Math.min(lo, w); x++) horizontalEdge(in, o, x);
-        for (int x = Math.max(hi, lo); x < w; x++) horizontalEdge(in, o, x);
-    }
-
-    private void horizontalEdge(float[] in, int o, int x) {
-        float c = gc[0] * in[o + x];
-        float s = gs[0] * in[o + x];
-        for (int k = 1; k <= r; k++) {
-            float pair = in[o + reflect(x - k, w)] + in[o + reflect(x + k, w)];
-            c += gc[k] * pair;
-            s += gs[k] * pair;
-        }
-        hc[o + x] = c;
-        hs[o + x] = s;
     }
 
     private void vertical(float[] out, int y) {
-        int o = y * w;
+        float[] c = hc[y];
+        float[] s = hs[y];
         float c0 = gc[0];
         float s0 = gs[0];
-        for (int x = 0; x < w; x++) out[o + x] = c0 * hc[o + x] - s0 * hs[o + x];
+        for (int x = 0; x < w; x++) acc[x] = c0 * c[x] - s0 * s[x];
         for (int k = 1; k <= r; k++) {
-            int up = reflect(y - k, h) * w;
-            int down = reflect(y + k, h) * w;
+            int up = reflect(y - k, h);
+            int down = reflect(y + k, h);
+            float[] cu = hc[up];
+            float[] cd = hc[down];
+            float[] su = hs[up];
+            float[] sd = hs[down];
             float ck = gc[k];
             float sk = gs[k];
-            for (int x = 0; x < w; x++) {
-                out[o + x] += ck * (hc[up + x] + hc[down + x]) - sk * (hs[up + x] + hs[down + x]);
-            }
+            for (int x = 0; x < w; x++) acc[x] += ck * (cu[x] + cd[x]) - sk * (su[x] + sd[x]);
         }
+        System.arraycopy(acc, 0, out, y * w, w);
     }
 
     /** Reflect-101 index into [0, n); valid for -n < i < 2n - 1. */
