@@ -1,0 +1,221 @@
+package org.ev3cortex.a1;
+
+import org.ev3cortex.agent.MotorCommands;
+import org.ev3cortex.agent.Stage;
+import org.ev3cortex.body.BodyKeys;
+import org.ev3cortex.body.Snapshot;
+import org.ev3cortex.config.Config;
+import org.jtransforms.fft.FloatFFT_1D;
+import pl.edu.icm.jlargearrays.ConcurrencyUtils;
+
+/**
+ * The auditory pathway: channel split, periodic Hann window over the newest N frames, real FFT
+ * (JTransforms, one thread), magnitude spectrum, mel-spaced bands and log compression. Channel
+ * 0 (left) feeds {@link #left()} (A1-L), channel 1 {@link #right()}; mono input is copied to
+ * both and {@link #monoDuplicated()} says so.
+ *
+ * <p>Units. {@link #spectrum} bin k (frequency {@code k * fs / N}) is the windowed magnitude
+ * scaled by {@code 2 / sum(w)}: a full-scale sine centred on a bin reads 1.0 there. A band's
+ * power is {@code sum(m_k^2) / ENBW} over its bins (ENBW = {@code N sum(w^2) / sum(w)^2}, 1.5
+ * for Hann), so a sine of amplitude A (full scale 1) inside one band gives {@code A^2}, and
+ * white noise of variance s^2 gives {@code 2 s^2} over all bands together. The areas hold
+ * {@code (10 log10(power) - floorDb) / -floorDb}, clamped to [0, 1]: 0 dB re full-scale
+ * sine is 1, {@code a1.floorDb} and below is 0.
+ *
+ * <p>Band b covers bins {@code [bandStart(b), bandEnd(b))}: the edges are equally spaced on the
+ * mel scale ({@code 2595 log10(1 + f/700)}) from minHz to maxHz, and the first bin of a band is
+ * the first bin at or above its lower edge, pushed up so that every band has at least one bin.
+ */
+public final class A1 implements Stage {
+
+    /** Everything A1 needs, read once from a config (or set by hand for a kernel). */
+    public static final class Settings {
+        public int sampleRateHz = 16_000;
+        public int channels = 2;
+        public int windowFrames = 512;
+        public int bands = 32;
+        public double minHz = 100;
+        public double maxHz; // 0: Nyquist
+        public double floorDb = -90;
+
+        public static Settings of(Config c) {
+            Settings s = new Settings();
+            s.sampleRateHz = c.get(BodyKeys.MIC_RATE_HZ);
+            s.channels = c.get(BodyKeys.MIC_CHANNELS);
+            s.windowFrames = c.get(BodyKeys.MIC_WINDOW_FRAMES);
+            s.bands = c.get(A1Keys.BANDS);
+            s.minHz = c.get(A1Keys.MIN_HZ);
+            s.maxHz = c.get(A1Keys.MAX_HZ);
+            s.floorDb = c.get(A1Keys.FLOOR_DB);
+            return s;
+        }
+    }
+
+    private Settings settings;
+    private FloatFFT_1D fft;
+    private float[] window;
+    private float[] buf;
+    private float magScale;
+    private float dcScale;
+    private float invEnbw;
+    private int[] bandEdges; // bands + 1 bin indices
+    private float[][] spectrum; // per channel, N/2 + 1 bins
+    private float[][] power;    // per channel, per band
+    private float[] left = new float[0];
+    private float[] right = new float[0];
+    private long lastSequence;
+
+    /** An unconfigured stage; the loop calls {@link #configure} before the first tick. */
+    public A1() {}
+
+    public A1(Settings s) {
+        apply(s);
+    }
+
+    public static A1 fromConfig(Config c) {
+        return new A1(Settings.of(c));
+    }
+
+    @Override
+    public String name() {
+        return "a1";
+    }
+
+    @Override
+    public void configure(Config config) {
+        apply(Settings.of(config));
+    }
+
+    private void apply(Settings s) {
+        int n = s.windowFrames;
+        if (n < 4 || Integer.bitCount(n) != 1) throw new IllegalArgumentException("window must be a power of two >= 4, got " + n);
+        if (s.channels < 1 || s.channels > 2) throw new IllegalArgumentException("channels must be 1 or 2, got " + s.channels);
+        // One thread: the brick has one core, and a thread pool per FFT would allocate.
+        ConcurrencyUtils.setNumberOfThreads(1);
+        if (settings == null || settings.windowFrames != n) {
+            fft = new FloatFFT_1D(n);
+            buf = new float[n];
+            window = new float[n];
+            double sum = 0;
+            double sum2 = 0;
+            for (int i = 0; i < n; i++) {
+                double w = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / n); // periodic Hann
+                window[i] = (float) w;
+                sum += w;
+                sum2 += w * w;
+            }
+            magScale = (float) (2 / sum);
+            dcScale = (float) (1 / sum);
+            invEnbw = (float) (sum * sum / (n * sum2));
+            spectrum = new float[2][n / 2 + 1];
+        }
+        bandEdges = bandEdges(s, n);
+        power = new float[2][s.bands];
+        if (left.length != s.bands) {
+            left = new float[s.bands];
+            right = new float[s.bands];
+        }
+        settings = s;
+    }
+
+    static double mel(double hz) {
+        return 2595 * Math.log10(1 + hz / 700);
+    }
+
+    static double hz(double mel) {
+        return 700 * (Math.pow(10, mel / 2595) - 1);
+    }
+
+    private static int[] bandEdges(Settings s, int n) {
+        double nyquist = s.sampleRateHz / 2.0;
+        double max = s.maxHz > 0 ? s.maxHz : nyquist;
+        if (max > nyquist || max <= s.minHz) {
+            throw new IllegalArgumentException("bands need minHz < maxHz <= " + nyquist + " Hz, got " + s.minHz + ".." + max);
+        }
+        double binHz = (double) s.sampleRateHz / n;
+        int bins = n / 2 + 1;
+        int[] edges = new int[s.bands + 1];
+        double m0 = mel(s.minHz);
+        double m1 = mel(max);
+        for (int i = 0; i <= s.bands; i++) {
+            double f = hz(m0 + (m1 - m0) * i / s.bands);
+            int k = (int) Math.ceil(f / binHz - 1e-9);
+            if (i == s.bands && max >= nyquist) k = bins; // the Nyquist bin belongs to the top band
+            if (i > 0) k = Math.max(k, edges[i - 1] + 1);
+            edges[i] = k;
+        }
+        if (edges[s.bands] > bins) {
+            throw new IllegalArgumentException(s.bands + " bands of at least one bin do not fit between "
+                    + s.minHz + " and " + max + " Hz with " + binHz + " Hz bins");
+        }
+        return edges;
+    }
+
+    @Override
+    public void update(Snapshot in, MotorCommands out) {
+        if (in.audio.length == 0 || !in.audioReading.isNewerThan(lastSequence)) return;
+        lastSequence = in.audioReading.sequence;
+        process(in.audio, left, right);
+    }
+
+    /**
+     * One window: {@code interleaved} holds N frames of {@code settings.channels} int16 samples,
+     * oldest first. Fills the caller-owned areas ({@link #bands()} floats each). No allocation.
+     */
+    public void process(short[] interleaved, float[] leftArea, float[] rightArea) {
+        int ch = settings.channels;
+        analyse(interleaved, ch, 0, leftArea);
+        if (ch == 2) {
+            analyse(interleaved, ch, 1, rightArea);
+        } else {
+            System.arraycopy(leftArea, 0, rightArea, 0, leftArea.length);
+            System.arraycopy(spectrum[0], 0, spectrum[1], 0, spectrum[0].length);
+            System.arraycopy(power[0], 0, power[1], 0, power[0].length);
+        }
+    }
+
+    private void analyse(short[] in, int ch, int c, float[] area) {
+        int n = buf.length;
+        for (int i = 0; i < n; i++) buf[i] = in[i * ch + c] * (window[i] / 32768f);
+        fft.realForward(buf);
+        float[] mag = spectrum[c];
+        mag[0] = Math.abs(buf[0]) * dcScale;
+        mag[n / 2] = Math.abs(buf[1]) * dcScale;
+        for (int k = 1; k < n / 2; k++) {
+            float re = buf[2 * k];
+            float im = buf[2 * k + 1];
+            mag[k] = (float) Math.sqrt(re * re + im * im) * magScale;
+        }
+        float[] p = power[c];
+        float floor = (float) settings.floorDb;
+        for (int b = 0; b < p.length; b++) {
+            float sum = 0;
+            for (int k = bandEdges[b]; k < bandEdges[b + 1]; k++) sum += mag[k] * mag[k];
+            p[b] = sum * invEnbw;
+            float db = 10f * (float) Math.log10(p[b] + 1e-30f);
+            float v = (db - floor) / -floor;
+            area[b] = v < 0 ? 0 : v > 1 ? 1 : v;
+        }
+    }
+
+    /** Bands per area. */
+    public int bands() { return settings.bands; }
+    /** Bins per spectrum: N/2 + 1. */
+    public int bins() { return buf.length / 2 + 1; }
+    public int windowFrames() { return buf.length; }
+    /** First bin of band b. */
+    public int bandStart(int b) { return bandEdges[b]; }
+    /** One past the last bin of band b. */
+    public int bandEnd(int b) { return bandEdges[b + 1]; }
+    /** Centre frequency of bin k. */
+    public double binHz(int k) { return (double) k * settings.sampleRateHz / buf.length; }
+    /** The magnitude spectrum of channel c (0 left, 1 right) of the last window. */
+    public float[] spectrum(int c) { return spectrum[c]; }
+    /** Linear band power of channel c of the last window (see the class doc). */
+    public float[] bandPower(int c) { return power[c]; }
+    /** True when the input is mono and both areas are the same channel. */
+    public boolean monoDuplicated() { return settings.channels == 1; }
+    public float[] left() { return left; }
+    public float[] right() { return right; }
+    public Settings settings() { return settings; }
+}

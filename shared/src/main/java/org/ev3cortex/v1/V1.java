@@ -1,0 +1,168 @@
+package org.ev3cortex.v1;
+
+import org.ev3cortex.agent.MotorCommands;
+import org.ev3cortex.agent.Stage;
+import org.ev3cortex.body.BodyKeys;
+import org.ev3cortex.body.PixelFormat;
+import org.ev3cortex.body.Snapshot;
+import org.ev3cortex.config.Config;
+
+/**
+ * The visual pathway: frame to luma (and optional opponent planes), DoG, hemifield split and the
+ * polar map of each V1 area. The left hemisphere ({@link #left()}) sees the right half of the
+ * frame, the right hemisphere the left half.
+ *
+ * <p>Each area is {@code channels x sectors x rings} floats, row-major, channel-major: channel 0
+ * is the DoG of luma (luma in [0, 1], so the DoG lies in [-1, 1] and is 0 on flat regions);
+ * with {@code v1.opponent}, channel 1 is R-G and channel 2 is B-Y, each in [-1, 1].
+ *
+ * <p>Use it as a {@link Stage} (it reads {@link Snapshot#frame}), or as a kernel: build it with
+ * {@link #V1(Settings)} and call {@link #process(byte[], float[], float[])} with your own output
+ * buffers.
+ */
+public final class V1 implements Stage {
+
+    /** Everything V1 needs, read once from a config (or set by hand for a kernel). */
+    public static final class Settings {
+        public int width = 160;
+        public int height = 120;
+        public PixelFormat format = PixelFormat.YUYV;
+        public boolean opponent;
+        public double centerSigmaPx = 1.0;
+        public double surroundSigmaPx = 2.0;
+        public int radiusPx = 4;
+        public int rings = 32;
+        public int sectors = 32;
+        public boolean log = true;
+        public double foveaRadiusPx = 4.0;
+        public double maxRadiusPx; // 0: to the corner
+
+        public static Settings of(Config c) {
+            Settings s = new Settings();
+            s.width = c.get(BodyKeys.CAMERA_WIDTH);
+            s.height = c.get(BodyKeys.CAMERA_HEIGHT);
+            s.format = PixelFormat.valueOf(c.get(BodyKeys.CAMERA_FORMAT));
+            s.opponent = c.get(V1Keys.OPPONENT);
+            s.centerSigmaPx = c.get(V1Keys.CENTER_SIGMA_PX);
+            s.surroundSigmaPx = c.get(V1Keys.SURROUND_SIGMA_PX);
+            s.radiusPx = c.get(V1Keys.KERNEL_RADIUS_PX);
+            s.rings = c.get(V1Keys.RINGS);
+            s.sectors = c.get(V1Keys.SECTORS);
+            s.log = c.get(V1Keys.MAP).equals("logpolar");
+            s.foveaRadiusPx = c.get(V1Keys.FOVEA_RADIUS_PX);
+            s.maxRadiusPx = c.get(V1Keys.MAX_RADIUS_PX);
+            return s;
+        }
+    }
+
+    private Settings settings;
+    private Dog dog;
+    private PolarMap leftMap;
+    private PolarMap rightMap;
+    private float[] luma;
+    private float[] dogPlane;
+    private float[] redGreen;
+    private float[] blueYellow;
+    private float[] left = new float[0];
+    private float[] right = new float[0];
+    private long lastSequence;
+
+    /** An unconfigured stage; the loop calls {@link #configure} before the first tick. */
+    public V1() {}
+
+    public V1(Settings s) {
+        apply(s);
+    }
+
+    /** Built from a config, ready to use. */
+    public static V1 fromConfig(Config c) {
+        return new V1(Settings.of(c));
+    }
+
+    @Override
+    public String name() {
+        return "v1";
+    }
+
+    @Override
+    public void configure(Config config) {
+        apply(Settings.of(config));
+    }
+
+    private void apply(Settings s) {
+        Settings old = settings;
+        settings = s;
+        dog = new Dog(s.width, s.height, s.centerSigmaPx, s.surroundSigmaPx, s.radiusPx);
+        boolean sameMaps = old != null && old.width == s.width && old.height == s.height && old.rings == s.rings
+                && old.sectors == s.sectors && old.log == s.log && old.foveaRadiusPx == s.foveaRadiusPx
+                && old.maxRadiusPx == s.maxRadiusPx;
+        if (!sameMaps) {
+            leftMap = PolarMap.hemifield(s.width, s.height, PolarMap.Hemisphere.LEFT, s.rings, s.sectors,
+                    s.foveaRadiusPx, s.maxRadiusPx, s.log);
+            rightMap = PolarMap.hemifield(s.width, s.height, PolarMap.Hemisphere.RIGHT, s.rings, s.sectors,
+                    s.foveaRadiusPx, s.maxRadiusPx, s.log);
+        }
+        int n = s.width * s.height;
+        if (luma == null || luma.length != n) {
+            luma = new float[n];
+            dogPlane = new float[n];
+        }
+        redGreen = s.opponent ? new float[n] : null;
+        blueYellow = s.opponent ? new float[n] : null;
+        if (left.length != areaSize()) {
+            left = new float[areaSize()];
+            right = new float[areaSize()];
+        }
+    }
+
+    /** 1, or 3 with the opponent channels. */
+    public int channels() {
+        return settings.opponent ? 3 : 1;
+    }
+
+    /** Floats per area: channels x sectors x rings. */
+    public int areaSize() {
+        return channels() * settings.sectors * settings.rings;
+    }
+
+    @Override
+    public void update(Snapshot in, MotorCommands out) {
+        // No camera, or no new frame since the last tick: keep the previous areas.
+        if (in.frame.length == 0 || !in.frameReading.isNewerThan(lastSequence)) return;
+        lastSequence = in.frameReading.sequence;
+        process(in.frame, left, right);
+    }
+
+    /**
+     * The whole pathway on one frame, into caller-owned areas of {@link #areaSize()} floats.
+     * No allocation.
+     */
+    public void process(byte[] frame, float[] leftArea, float[] rightArea) {
+        Settings s = settings;
+        Planes.luma(frame, s.format, s.width, s.height, luma);
+        dog.apply(luma, dogPlane);
+        leftMap.remap(dogPlane, leftArea, 0);
+        rightMap.remap(dogPlane, rightArea, 0);
+        if (s.opponent) {
+            Planes.opponent(frame, s.format, s.width, s.height, redGreen, blueYellow);
+            int cell = s.sectors * s.rings;
+            leftMap.remap(redGreen, leftArea, cell);
+            rightMap.remap(redGreen, rightArea, cell);
+            leftMap.remap(blueYellow, leftArea, 2 * cell);
+            rightMap.remap(blueYellow, rightArea, 2 * cell);
+        }
+    }
+
+    /** V1-L (the right visual field), as of the last frame. */
+    public float[] left() { return left; }
+    /** V1-R (the left visual field), as of the last frame. */
+    public float[] right() { return right; }
+    /** The intermediate planes of the last frame, for the tools and the viewer. */
+    public float[] luma() { return luma; }
+    public float[] dog() { return dogPlane; }
+    public float[] redGreen() { return redGreen; }
+    public float[] blueYellow() { return blueYellow; }
+    public PolarMap leftMap() { return leftMap; }
+    public PolarMap rightMap() { return rightMap; }
+    public Settings settings() { return settings; }
+}

@@ -1,0 +1,50 @@
+package org.ev3cortex.v1;
+
+import java.util.List;
+import org.ev3cortex.config.Key;
+import org.ev3cortex.config.Schema;
+
+/** Keys of the visual pathway: the DoG (LGN) and the polar maps of the two V1 areas. */
+public final class V1Keys {
+    private V1Keys() {}
+
+    public static final Key<Boolean> OPPONENT = Key.boolKey("v1.opponent", false)
+            .restartOnly()
+            .doc("Add the colour-opponent channels R-G and B-Y (each area then holds 3 channels: DoG of luma, R-G, B-Y).");
+    public static final Key<Double> CENTER_SIGMA_PX = Key.doubleKey("v1.dog.centerSigmaPx", 1.0)
+            .unit("px").range(0.1, 50)
+            .doc("Standard deviation of the DoG centre Gaussian.");
+    public static final Key<Double> SURROUND_SIGMA_PX = Key.doubleKey("v1.dog.surroundSigmaPx", 2.0)
+            .unit("px").range(0.1, 100)
+            .doc("Standard deviation of the DoG surround Gaussian; must exceed the centre's.");
+    public static final Key<Integer> KERNEL_RADIUS_PX = Key.intKey("v1.dog.radiusPx", 4)
+            .unit("px").range(1, 64)
+            .doc("Half-width of both separable Gaussian kernels (2r+1 taps); the frame must be larger than r in both directions.");
+    public static final Key<Integer> RINGS = Key.intKey("v1.rings", 32)
+            .range(2, 1024).restartOnly()
+            .doc("Rings (radius steps, columns of each V1 area).");
+    public static final Key<Integer> SECTORS = Key.intKey("v1.sectors", 32)
+            .range(2, 1024).restartOnly()
+            .doc("Sectors (angle steps over the half-plane of one hemifield, rows of each V1 area).");
+    public static final Key<String> MAP = Key.choiceKey("v1.map", "logpolar", "logpolar", "linearpolar")
+            .doc("Radius mapping: logpolar (linear inside the fovea, logarithmic outside) or linearpolar.");
+    public static final Key<Double> FOVEA_RADIUS_PX = Key.doubleKey("v1.foveaRadiusPx", 4.0)
+            .unit("px").range(0.5, 4096)
+            .doc("Inside this radius the log-polar map samples linearly; outside, logarithmically.");
+    public static final Key<Double> MAX_RADIUS_PX = Key.doubleKey("v1.maxRadiusPx", 0.0)
+            .unit("px").range(0, 8192)
+            .doc("Outer radius of the maps; 0 means the distance from the frame centre to a corner.");
+
+    public static final List<Key<?>> ALL = List.of(OPPONENT, CENTER_SIGMA_PX, SURROUND_SIGMA_PX, KERNEL_RADIUS_PX,
+            RINGS, SECTORS, MAP, FOVEA_RADIUS_PX, MAX_RADIUS_PX);
+
+    public static final List<Schema.Rule> RULES = List.of(
+            new Schema.Rule(SURROUND_SIGMA_PX, c -> c.get(SURROUND_SIGMA_PX) > c.get(CENTER_SIGMA_PX) ? null
+                    : "must be larger than v1.dog.centerSigmaPx (" + c.get(CENTER_SIGMA_PX) + " px), or the DoG is not centre-surround"),
+            new Schema.Rule(KERNEL_RADIUS_PX, c -> {
+                int r = c.get(KERNEL_RADIUS_PX);
+                int w = c.get(org.ev3cortex.body.BodyKeys.CAMERA_WIDTH);
+                int h = c.get(org.ev3cortex.body.BodyKeys.CAMERA_HEIGHT);
+                return r < w && r < h ? null : "must be smaller than the camera frame (" + w + "x" + h + ")";
+            }));
+}

@@ -1,0 +1,138 @@
+package org.ev3cortex.thalamus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.lang.management.ManagementFactory;
+import java.util.Random;
+import org.ev3cortex.agent.MotorCommands;
+import org.ev3cortex.agent.Stage;
+import org.ev3cortex.body.MotorState;
+import org.ev3cortex.body.PixelFormat;
+import org.ev3cortex.body.Snapshot;
+import org.ev3cortex.body.SourceState;
+import org.ev3cortex.body.SystemStats;
+import org.ev3cortex.config.Config;
+import org.ev3cortex.insula.Insula;
+import org.ev3cortex.s1.S1;
+import org.ev3cortex.v1.V1;
+import org.junit.jupiter.api.Test;
+
+class ThalamusTest {
+
+    /** A default-config snapshot (160x120 YUYV, 512 stereo frames, 2 motors, 1 touch) with content. */
+    static Snapshot snapshot(Random rnd) {
+        Snapshot s = new Snapshot(PixelFormat.YUYV.frameBytes(160, 120), 512 * 2, 2, 1);
+        rnd.nextBytes(s.frame);
+        for (int i = 0; i < s.audio.length; i++) s.audio[i] = (short) rnd.nextInt(65536);
+        s.frameReading.sequence = 1;
+        s.frameReading.state = SourceState.RUNNING;
+        s.audioReading.sequence = 1;
+        s.audioReading.state = SourceState.RUNNING;
+        return s;
+    }
+
+    @Test
+    void theDefaultConfigBuildsFourStagesWithTheirDocumentedSizes() {
+        Thalamus t = new Thalamus(Config.defaults());
+        assertThat(t.stages()).extracting(Stage::name).containsExactly("v1", "a1", "s1", "insula");
+        Snapshot s = snapshot(new Random(1));
+        MotorCommands out = new MotorCommands(2);
+        for (Stage st : t.stages()) st.update(s, out);
+        assertThat(t.v1().left()).hasSize(32 * 32);
+        assertThat(t.v1().right()).hasSize(32 * 32);
+        assertThat(t.a1().left()).hasSize(32);
+        assertThat(t.s1().area()).hasSize(2 * S1.PER_MOTOR + 1);
+        assertThat(t.insula().area()).hasSize(Insula.SIZE);
+        for (float v : t.v1().left()) assertThat(v).isBetween(-1f, 1f);
+        for (float v : t.a1().left()) assertThat(v).isBetween(0f, 1f);
+    }
+
+    @Test
+    void v1AsAStageAndAsAKernelGiveTheSameAreasAndTheLeftFieldGoesRight() {
+        V1 stage = V1.fromConfig(Config.defaults());
+        Snapshot s = snapshot(new Random(2));
+        java.util.Arrays.fill(s.frame, (byte) 128);
+        // A bright square in the left half of the frame (x 20..40, luma bytes at even offsets).
+        for (int y = 50; y < 70; y++) for (int x = 20; x < 40; x++) s.frame[2 * (y * 160 + x)] = (byte) 250;
+        stage.update(s, new MotorCommands(2));
+        float[] l = new float[stage.areaSize()];
+        float[] r = new float[stage.areaSize()];
+        V1.fromConfig(Config.defaults()).process(s.frame, l, r);
+        assertThat(stage.left()).containsExactly(l);
+        assertThat(stage.right()).containsExactly(r);
+        assertThat(energy(r)).as("right hemisphere sees the left field").isGreaterThan(0.01);
+        assertThat(energy(l)).as("left hemisphere sees only flat grey").isLessThan(1e-8);
+    }
+
+    private static double energy(float[] a) {
+        double e = 0;
+        for (float v : a) e += v * v;
+        return e;
+    }
+
+    @Test
+    void s1NormalisesMotorsTouchAndTheEfferenceCopy() throws Exception {
+        S1 s1 = S1.fromConfig(Config.defaults());
+        MotorState st = new MotorState(2);
+        st.positionCounts[0] = 360 + 90;
+        st.positionCounts[1] = -90;
+        st.speedCountsPerSec[0] = 525;
+        st.speedCountsPerSec[1] = -2000;
+        st.flags[1] = MotorState.STALLED | MotorState.RUNNING;
+        MotorCommands cmd = new MotorCommands(2); // nothing issued yet: commanded 0
+        float[] v = new float[s1.size()];
+        s1.process(st, new boolean[] {true}, cmd, v);
+        assertThat(v[S1.POSITION]).isCloseTo(-0.5f, within(1e-6f));          // 90 of 360 counts
+        assertThat(v[S1.PER_MOTOR + S1.POSITION]).isCloseTo(0.5f, within(1e-6f)); // -90 == 270
+        assertThat(v[S1.SPEED]).isCloseTo(0.5f, within(1e-6f));
+        assertThat(v[S1.PER_MOTOR + S1.SPEED]).isEqualTo(-1f);                  // clamped
+        assertThat(v[S1.MISMATCH]).isCloseTo(0.25f, within(1e-6f));
+        assertThat(v[S1.STALLED]).isZero();
+        assertThat(v[S1.PER_MOTOR + S1.STALLED]).isEqualTo(1f);
+        assertThat(v[S1.PER_MOTOR + S1.OVERLOADED]).isZero();
+        assertThat(v[2 * S1.PER_MOTOR]).isEqualTo(1f);
+    }
+
+    @Test
+    void insulaMapsTheBodyStateToTheDocumentedUnitRanges() {
+        Insula ins = Insula.fromConfig(Config.defaults());
+        double[] stats = new double[SystemStats.SIZE];
+        stats[SystemStats.CPU_LOAD] = 0.25;
+        stats[SystemStats.MEMORY_USED_BYTES] = 16e6;
+        stats[SystemStats.MEMORY_TOTAL_BYTES] = 64e6;
+        stats[SystemStats.TEMPERATURE_C] = Double.NaN;
+        stats[SystemStats.PROCESS_COUNT] = 50;
+        float[] v = new float[Insula.SIZE];
+        ins.process(7.25, -1.5, stats, v);
+        assertThat(v[Insula.BATTERY]).isCloseTo(0.5f, within(1e-6f));  // (7.25-5.5)/(9-5.5)
+        assertThat(v[Insula.CURRENT]).isCloseTo(0.5f, within(1e-6f));
+        assertThat(v[Insula.CPU]).isCloseTo(0.25f, within(1e-6f));
+        assertThat(v[Insula.MEMORY]).isCloseTo(0.25f, within(1e-6f));
+        assertThat(v[Insula.TEMPERATURE]).isZero();                     // unknown
+        assertThat(v[Insula.PROCESSES]).isCloseTo(0.25f, within(1e-6f));
+        ins.process(12, 0, stats, v);
+        assertThat(v[Insula.BATTERY]).isEqualTo(1f);
+    }
+
+    @Test
+    void aWholeThalamusPassAllocatesNothingInSteadyState() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Thalamus t = new Thalamus(Config.defaults());
+        Stage[] stages = t.stages().toArray(new Stage[0]); // as the loop holds them
+        Snapshot s = snapshot(new Random(3));
+        MotorCommands out = new MotorCommands(2);
+        long tid = Thread.currentThread().getId();
+        long[] at = new long[3001];
+        for (int i = 0; i <= 3000; i++) {
+            s.frameReading.sequence++;
+            s.audioReading.sequence++;
+            for (int j = 0; j < stages.length; j++) stages[j].update(s, out);
+            at[i] = mx.getThreadAllocatedBytes(tid);
+        }
+        int allocating = 0;
+        for (int i = 2001; i <= 3000; i++) if (at[i] != at[i - 1]) allocating++;
+        System.out.printf("thalamus allocation: %d B over 1000 passes in %d pass(es)%n", at[3000] - at[2000], allocating);
+        assertThat(allocating).isLessThanOrEqualTo(1); // see LoopReloadAndAllocationTest for the one stray event
+    }
+}
