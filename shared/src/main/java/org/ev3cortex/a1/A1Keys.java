@@ -12,7 +12,7 @@ import org.ev3cortex.config.Schema;
 public final class A1Keys {
     private A1Keys() {}
 
-    public static final Key<Integer> BANDS = Key.intKey("a1.bands", 32)
+    public static final Key<Integer> BANDS = Key.intKey("a1.bands", 16)
             .range(1, 1024).restartOnly()
             .doc("Mel-spaced frequency bands per channel (rows of each A1 area).");
     public static final Key<Double> MIN_HZ = Key.doubleKey("a1.minHz", 100.0)

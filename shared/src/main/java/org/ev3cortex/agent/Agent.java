@@ -8,7 +8,9 @@ import org.ev3cortex.config.ConfigLoader;
 import org.ev3cortex.config.ConfigOverride;
 import org.ev3cortex.config.ConfigReloader;
 import org.ev3cortex.config.ReloadVerdict;
+import org.ev3cortex.cortex.CortexStage;
 import org.ev3cortex.m1.MotorStages;
+import org.ev3cortex.thalamus.Thalamus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,8 @@ public final class Agent implements AutoCloseable {
 
     private final Body body;
     private final MotorStages motor;
+    private final Thalamus thalamus;
+    private final CortexStage cortex;
     private final TickLoop loop;
     private final ConfigReloader reloader;
     private volatile ReloadVerdict lastVerdict;
@@ -29,7 +33,15 @@ public final class Agent implements AutoCloseable {
     public Agent(Body body, Config config, List<ConfigOverride> overrides) {
         this.body = body;
         this.motor = new MotorStages(maxSpeed(body));
-        List<Stage> stages = new ArrayList<>(motor.stages());
+        this.thalamus = new Thalamus(config);
+        this.cortex = new CortexStage();
+        cortex.configure(config); // builds the sheet, which the relay (configured before it) feeds
+        this.motor.senses.readNoveltyFrom(cortex);
+        // Tick order: senses -> pathways -> relay -> sheet -> motor side.
+        List<Stage> stages = new ArrayList<>(thalamus.stages());
+        stages.add(new CorticalRelay(thalamus, cortex, motor.m1));
+        stages.add(cortex);
+        stages.addAll(motor.stages());
         this.loop = new TickLoop(body, stages, config);
         motor.selection.watch(loop.stats());
         this.loop.onVerdict(this::verdict);
@@ -41,6 +53,16 @@ public final class Agent implements AutoCloseable {
         int max = Integer.MAX_VALUE;
         for (int i = 0; i < body.motors().count(); i++) max = Math.min(max, body.motors().maxSpeedCountsPerSec(i));
         return max == Integer.MAX_VALUE ? 1050 : max;
+    }
+
+    /** The sensory pathways: V1, A1, S1, Insula. */
+    public Thalamus thalamus() {
+        return thalamus;
+    }
+
+    /** The cortical sheet's stage ({@code cortex().sheet()} once configured). */
+    public CortexStage cortex() {
+        return cortex;
     }
 
     /** The motor side: features, efference monitor, action selection and M1. */

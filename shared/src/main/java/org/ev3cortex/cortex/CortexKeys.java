@@ -32,11 +32,6 @@ public final class CortexKeys {
     public static final Key<String> AREA_ASSOC = area("assoc", "0,12,64,20",
             "the association region (the folded autoencoder's latent units, shown as tiles)");
 
-    public static final Key<String> INPUT_V1 = input("v1", "16x16", "one V1 hemifield map");
-    public static final Key<String> INPUT_A1 = input("a1", "1x16", "one ear's A1 band vector");
-    public static final Key<String> INPUT_S1 = input("s1", "8x4", "the S1 vector");
-    public static final Key<String> INPUT_M1 = input("m1", "4x4", "the M1 population");
-    public static final Key<String> INPUT_INSULA = input("insula", "8x2", "the Insula vector");
 
     public static final Key<Boolean> PREDICT_RATES = Key.boolKey("cortex.predict.rates", true)
             .doc("Rates of change: each unit's own level and its first and second differences.");
@@ -89,8 +84,7 @@ public final class CortexKeys {
     static {
         List<Key<?>> all = new ArrayList<>(List.of(WIDTH, HEIGHT));
         all.addAll(AREA_KEYS);
-        all.addAll(List.of(INPUT_V1, INPUT_A1, INPUT_S1, INPUT_M1, INPUT_INSULA,
-                PREDICT_RATES, PREDICT_CYCLES, PREDICT_STATS, PREDICT_SPACE, PREDICT_TOP_DOWN, PREDICT_EFFERENCE,
+        all.addAll(List.of(PREDICT_RATES, PREDICT_CYCLES, PREDICT_STATS, PREDICT_SPACE, PREDICT_TOP_DOWN, PREDICT_EFFERENCE,
                 CYCLES_MAX_LAG, LMS_RATE, LMS_EPSILON, MEAN_RATE, VAR_RATE, VAR_FLOOR,
                 ASSOC_LATENT, ASSOC_POOL, ASSOC_RATE));
         ALL = List.copyOf(all);
@@ -102,8 +96,4 @@ public final class CortexKeys {
                 .doc("Rectangle of " + what + " on the sheet, in units.");
     }
 
-    private static Key<String> input(String name, String def, String what) {
-        return Key.stringKey("cortex.input." + name, def).unit("WxH").restartOnly()
-                .doc("Size of " + what + " as its pathway delivers it; its area must be at least this big.");
-    }
 }

@@ -1,5 +1,9 @@
 package org.ev3cortex.cortex;
 
+import org.ev3cortex.a1.A1Keys;
+import org.ev3cortex.m1.M1Keys;
+import org.ev3cortex.v1.V1Keys;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.ev3cortex.config.Config;
@@ -18,27 +22,67 @@ public final class Layout {
     static final class Decl {
         final String name;
         final Key<String> key;
-        final Key<String> inputKey;
+        final Input input;
         final boolean predicting;
 
-        Decl(String name, Key<String> key, Key<String> inputKey, boolean predicting) {
+        Decl(String name, Key<String> key, Input input, boolean predicting) {
             this.name = name;
             this.key = key;
-            this.inputKey = inputKey;
+            this.input = input;
             this.predicting = predicting;
         }
+    }
+
+    /**
+     * The size (w x h) of what each input area receives, derived from the pathway's own keys so
+     * that it is declared once: the relay feeds arrays of exactly these shapes.
+     */
+    public enum Input {
+        V1("v1.rings x v1.sectors (x3 with v1.opponent)") {
+            @Override public int[] size(Config c) {
+                return new int[] {c.get(V1Keys.RINGS), c.get(V1Keys.SECTORS) * (c.get(V1Keys.OPPONENT) ? 3 : 1)};
+            }
+        },
+        A1("a1.bands x 1") {
+            @Override public int[] size(Config c) {
+                return new int[] {c.get(A1Keys.BANDS), 1};
+            }
+        },
+        S1("6 per motor + 1 per touch sensor, x 1") {
+            @Override public int[] size(Config c) {
+                return new int[] {org.ev3cortex.s1.S1.sizeFor(c), 1};
+            }
+        },
+        INSULA(org.ev3cortex.insula.Insula.SIZE + " x 1") {
+            @Override public int[] size(Config c) {
+                return new int[] {org.ev3cortex.insula.Insula.SIZE, 1};
+            }
+        },
+        M1("m1.unitsPerWheel x 2") {
+            @Override public int[] size(Config c) {
+                return new int[] {c.get(M1Keys.UNITS_PER_WHEEL), 2};
+            }
+        };
+
+        final String source;
+
+        Input(String source) {
+            this.source = source;
+        }
+
+        public abstract int[] size(Config c);
     }
 
     /** In compact-array order: the input areas, then M1, then the association region. */
     static List<Decl> decls() {
         return List.of(
-                new Decl(Area.V1_L, CortexKeys.AREA_V1L, CortexKeys.INPUT_V1, true),
-                new Decl(Area.V1_R, CortexKeys.AREA_V1R, CortexKeys.INPUT_V1, true),
-                new Decl(Area.A1_L, CortexKeys.AREA_A1L, CortexKeys.INPUT_A1, true),
-                new Decl(Area.A1_R, CortexKeys.AREA_A1R, CortexKeys.INPUT_A1, true),
-                new Decl(Area.S1, CortexKeys.AREA_S1, CortexKeys.INPUT_S1, true),
-                new Decl(Area.INSULA, CortexKeys.AREA_INSULA, CortexKeys.INPUT_INSULA, true),
-                new Decl(Area.M1, CortexKeys.AREA_M1, CortexKeys.INPUT_M1, true),
+                new Decl(Area.V1_L, CortexKeys.AREA_V1L, Input.V1, true),
+                new Decl(Area.V1_R, CortexKeys.AREA_V1R, Input.V1, true),
+                new Decl(Area.A1_L, CortexKeys.AREA_A1L, Input.A1, true),
+                new Decl(Area.A1_R, CortexKeys.AREA_A1R, Input.A1, true),
+                new Decl(Area.S1, CortexKeys.AREA_S1, Input.S1, true),
+                new Decl(Area.INSULA, CortexKeys.AREA_INSULA, Input.INSULA, true),
+                new Decl(Area.M1, CortexKeys.AREA_M1, Input.M1, true),
                 new Decl(Area.ASSOC, CortexKeys.AREA_ASSOC, null, false));
     }
 
@@ -114,11 +158,6 @@ public final class Layout {
 
     static List<Schema.Rule> rules() {
         List<Schema.Rule> rules = new ArrayList<>();
-        for (Key<String> k : List.of(CortexKeys.INPUT_V1, CortexKeys.INPUT_A1, CortexKeys.INPUT_S1,
-                CortexKeys.INPUT_M1, CortexKeys.INPUT_INSULA)) {
-            rules.add(new Schema.Rule(k, c -> parseSize(c.get(k)) == null
-                    ? "'" + c.get(k) + "' is not a size; expected WxH with positive integers, e.g. 16x12" : null));
-        }
         List<Decl> decls = decls();
         for (int i = 0; i < decls.size(); i++) {
             Decl d = decls.get(i);
@@ -157,11 +196,11 @@ public final class Layout {
             return "area " + d.name + " (" + c.get(d.key) + ") runs off the " + sw + "x" + sh
                     + " sheet (cortex.width, cortex.height)";
         }
-        if (d.inputKey != null) {
-            int[] in = parseSize(c.get(d.inputKey));
-            if (in != null && (r[2] < in[0] || r[3] < in[1])) {
+        if (d.input != null) {
+            int[] in = d.input.size(c);
+            if (r[2] < in[0] || r[3] < in[1]) {
                 return "area " + d.name + " is " + r[2] + "x" + r[3] + ", too small for its " + in[0] + "x" + in[1]
-                        + " input (" + d.inputKey.name() + ")";
+                        + " input (" + d.input.source + ")";
             }
         } else {
             int latent = c.get(CortexKeys.ASSOC_LATENT);

@@ -20,9 +20,22 @@ public final class SenseFeatures implements Stage {
     private PixelFormat format;
     private double hold;
     private int windowFrames;
+    private org.ev3cortex.cortex.CortexStage cortex;
+    private float[] areaSurprise;
+    private int leftFieldArea = -1;
+    private int rightFieldArea = -1;
 
     public SenseFeatures(MotorContext ctx) {
         this.ctx = ctx;
+    }
+
+    /**
+     * Novelty per visual hemifield from the sheet's surprise: V1-R holds the left visual field,
+     * V1-L the right. The surprise read is last tick's, since the motor side runs after the sheet
+     * within a tick only when the sheet stage comes first (it does in {@code Agent}).
+     */
+    public void readNoveltyFrom(org.ev3cortex.cortex.CortexStage cortex) {
+        this.cortex = cortex;
     }
 
     @Override
@@ -37,12 +50,22 @@ public final class SenseFeatures implements Stage {
         format = PixelFormat.valueOf(c.get(BodyKeys.CAMERA_FORMAT));
         hold = Math.exp(-c.get(AgentKeys.PERIOD_MS) / 1000.0);
         windowFrames = c.get(BodyKeys.MIC_WINDOW_FRAMES);
+        if (cortex != null) {
+            org.ev3cortex.cortex.Sheet sheet = cortex.sheet();
+            areaSurprise = sheet.areaSurprise();
+            leftFieldArea = sheet.area(org.ev3cortex.cortex.Area.V1_R).index();
+            rightFieldArea = sheet.area(org.ev3cortex.cortex.Area.V1_L).index();
+        }
     }
 
     @Override
     public void update(Snapshot in, MotorCommands out) {
         sound(in.audio);
         light(in.frame);
+        if (areaSurprise != null) {
+            ctx.noveltyLeft = areaSurprise[leftFieldArea];
+            ctx.noveltyRight = areaSurprise[rightFieldArea];
+        }
     }
 
     private void sound(short[] audio) {

@@ -63,6 +63,11 @@ public final class S1 implements Stage {
         invMaxSpeed = 1f / c.get(S1Keys.MAX_SPEED);
     }
 
+    /** The S1 vector's length for a config: {@value #PER_MOTOR} per motor port plus one per touch port. */
+    public static int sizeFor(Config c) {
+        return countPorts(c.get(BodyKeys.MOTOR_PORTS)) * PER_MOTOR + countPorts(c.get(BodyKeys.TOUCH_PORTS));
+    }
+
     static int countPorts(String list) {
         int n = 0;
         for (String p : list.split(",")) if (!p.isBlank()) n++;

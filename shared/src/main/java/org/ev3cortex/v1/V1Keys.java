@@ -20,10 +20,10 @@ public final class V1Keys {
     public static final Key<Integer> KERNEL_RADIUS_PX = Key.intKey("v1.dog.radiusPx", 4)
             .unit("px").range(1, 64)
             .doc("Half-width of both separable Gaussian kernels (2r+1 taps); the frame must be larger than r in both directions.");
-    public static final Key<Integer> RINGS = Key.intKey("v1.rings", 32)
+    public static final Key<Integer> RINGS = Key.intKey("v1.rings", 16)
             .range(2, 1024).restartOnly()
             .doc("Rings (radius steps, columns of each V1 area).");
-    public static final Key<Integer> SECTORS = Key.intKey("v1.sectors", 32)
+    public static final Key<Integer> SECTORS = Key.intKey("v1.sectors", 16)
             .range(2, 1024).restartOnly()
             .doc("Sectors (angle steps over the half-plane of one hemifield, rows of each V1 area).");
     public static final Key<String> MAP = Key.choiceKey("v1.map", "logpolar", "logpolar", "linearpolar")

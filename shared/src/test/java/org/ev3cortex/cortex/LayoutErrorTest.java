@@ -67,7 +67,15 @@ class LayoutErrorTest {
     void anAreaTooSmallForItsInput() throws IOException {
         List<String> errors = errors("cortex.area.insula = 0,0,6,12\n");
         assertThat(errors).containsExactly(p() + ":1: cortex.area.insula: area Insula is 6x12, too small for its"
-                + " 8x2 input (cortex.input.insula)");
+                + " 6x1 input (6 x 1)");
+    }
+
+    @Test
+    void aPathwayGrownPastItsArea() throws IOException {
+        // The V1 map's size comes from the V1 keys: 32 rings no longer fit a 16-wide area.
+        List<String> errors = errors("v1.rings=32\n");
+        assertThat(errors).contains("default: cortex.area.v1L: area V1-L is 16x16, too small for its 32x16 input"
+                + " (v1.rings x v1.sectors (x3 with v1.opponent))");
     }
 
     @Test
@@ -79,9 +87,8 @@ class LayoutErrorTest {
 
     @Test
     void aMalformedRectangleAndSize() throws IOException {
-        List<String> errors = errors("cortex.area.m1=32,0,16\ncortex.input.v1=16by16\n");
+        List<String> errors = errors("cortex.area.m1=32,0,16\n");
         assertThat(errors).containsExactlyInAnyOrder(
-                p() + ":2: cortex.input.v1: '16by16' is not a size; expected WxH with positive integers, e.g. 16x12",
                 p() + ":1: cortex.area.m1: '32,0,16' is not a rectangle; expected x,y,w,h in units with x, y >= 0"
                         + " and w, h >= 1");
     }
