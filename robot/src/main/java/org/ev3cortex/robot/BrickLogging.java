@@ -32,6 +32,13 @@ public final class BrickLogging extends ContextAwareBase implements Configurator
                 || BrickLogging.class.getClassLoader().getResource("logback-test.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
+        // With a status listener in place, logback does not load its StatusPrinter after
+        // configuring, whose date formatter pulls in ~60 java.time classes before the first tick.
+        // Logback's own errors still reach stderr.
+        ErrorsToStderr listener = new ErrorsToStderr();
+        listener.setContext(context);
+        listener.start();
+        context.getStatusManager().add(listener);
         Line layout = new Line();
         layout.setContext(context);
         layout.start();
@@ -48,6 +55,24 @@ public final class BrickLogging extends ContextAwareBase implements Configurator
         root.setLevel(Level.toLevel(System.getProperty("ev3cortex.log.level"), Level.INFO));
         root.addAppender(out);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** Prints logback's own warnings and errors (not its info chatter) to stderr, undecorated. */
+    static final class ErrorsToStderr extends ContextAwareBase
+            implements ch.qos.logback.core.status.StatusListener, ch.qos.logback.core.spi.LifeCycle {
+        private boolean started;
+
+        @Override
+        public void addStatusEvent(ch.qos.logback.core.status.Status status) {
+            if (status.getEffectiveLevel() >= ch.qos.logback.core.status.Status.WARN) {
+                System.err.println("logback: " + status.getMessage()
+                        + (status.getThrowable() == null ? "" : " (" + status.getThrowable() + ")"));
+            }
+        }
+
+        @Override public void start() { started = true; }
+        @Override public void stop() { started = false; }
+        @Override public boolean isStarted() { return started; }
     }
 
     /** {@code HH:mm:ss.SSS LEVEL Logger - message}, formatted by hand (no pattern compiler, no java.time). */

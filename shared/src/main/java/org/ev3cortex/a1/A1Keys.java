@@ -2,6 +2,7 @@ package org.ev3cortex.a1;
 
 import java.util.List;
 import org.ev3cortex.body.BodyKeys;
+import org.ev3cortex.config.Config;
 import org.ev3cortex.config.Key;
 import org.ev3cortex.config.Schema;
 
@@ -28,14 +29,27 @@ public final class A1Keys {
     public static final List<Key<?>> ALL = List.of(BANDS, MIN_HZ, MAX_HZ, FLOOR_DB);
 
     public static final List<Schema.Rule> RULES = List.of(
-            new Schema.Rule(BodyKeys.MIC_WINDOW_FRAMES, c -> Integer.bitCount(c.get(BodyKeys.MIC_WINDOW_FRAMES)) == 1 ? null
-                    : "A1's FFT needs a power of two (e.g. 512 or 2048), got " + c.get(BodyKeys.MIC_WINDOW_FRAMES)),
-            new Schema.Rule(MAX_HZ, c -> {
-                double nyquist = c.get(BodyKeys.MIC_RATE_HZ) / 2.0;
-                double max = c.get(MAX_HZ) > 0 ? c.get(MAX_HZ) : nyquist;
-                if (max > nyquist) return "must not exceed the Nyquist frequency (" + nyquist + " Hz)";
-                return max > c.get(MIN_HZ) ? null : "must be above a1.minHz (" + c.get(MIN_HZ) + " Hz)";
-            }),
-            new Schema.Rule(BANDS, c -> c.get(BANDS) <= c.get(BodyKeys.MIC_WINDOW_FRAMES) / 2 ? null
-                    : "must not exceed half the window (" + c.get(BodyKeys.MIC_WINDOW_FRAMES) / 2 + " bins)"));
+            new Schema.Rule(BodyKeys.MIC_WINDOW_FRAMES) {
+                @Override
+                public String check(Config c) {
+                    return Integer.bitCount(c.get(BodyKeys.MIC_WINDOW_FRAMES)) == 1 ? null
+                        : "A1's FFT needs a power of two (e.g. 512 or 2048), got " + c.get(BodyKeys.MIC_WINDOW_FRAMES);
+                }
+            },
+            new Schema.Rule(MAX_HZ) {
+                @Override
+                public String check(Config c) {
+                    double nyquist = c.get(BodyKeys.MIC_RATE_HZ) / 2.0;
+                    double max = c.get(MAX_HZ) > 0 ? c.get(MAX_HZ) : nyquist;
+                    if (max > nyquist) return "must not exceed the Nyquist frequency (" + nyquist + " Hz)";
+                    return max > c.get(MIN_HZ) ? null : "must be above a1.minHz (" + c.get(MIN_HZ) + " Hz)";
+                }
+            },
+            new Schema.Rule(BANDS) {
+                @Override
+                public String check(Config c) {
+                    return c.get(BANDS) <= c.get(BodyKeys.MIC_WINDOW_FRAMES) / 2 ? null
+                        : "must not exceed half the window (" + c.get(BodyKeys.MIC_WINDOW_FRAMES) / 2 + " bins)";
+                }
+            });
 }

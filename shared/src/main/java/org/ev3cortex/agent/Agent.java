@@ -2,6 +2,7 @@ package org.ev3cortex.agent;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.ev3cortex.body.Body;
 import org.ev3cortex.config.Config;
 import org.ev3cortex.config.ConfigLoader;
@@ -44,9 +45,21 @@ public final class Agent implements AutoCloseable {
         stages.addAll(motor.stages());
         this.loop = new TickLoop(body, stages, config);
         motor.selection.watch(loop.stats());
-        this.loop.onVerdict(this::verdict);
+        // Anonymous classes, not lambdas, on the brick's start-up path (see Schema.Rule).
+        Consumer<ReloadVerdict> verdicts = new Consumer<ReloadVerdict>() {
+            @Override
+            public void accept(ReloadVerdict v) {
+                lastVerdict = v;
+            }
+        };
+        this.loop.onVerdict(verdicts);
         this.reloader = new ConfigReloader(new ConfigLoader(config.schema()), config, overrides,
-                loop::submitConfig, this::verdict);
+                new Consumer<Config>() {
+                    @Override
+                    public void accept(Config c) {
+                        loop.submitConfig(c);
+                    }
+                }, verdicts);
     }
 
     private static int maxSpeed(Body body) {
@@ -68,10 +81,6 @@ public final class Agent implements AutoCloseable {
     /** The motor side: features, efference monitor, action selection and M1. */
     public MotorStages motor() {
         return motor;
-    }
-
-    private void verdict(ReloadVerdict v) {
-        lastVerdict = v;
     }
 
     /** The latest hot-reload verdict, or null. */

@@ -1,6 +1,7 @@
 package org.ev3cortex.agent;
 
 import java.util.List;
+import org.ev3cortex.config.Config;
 import org.ev3cortex.config.Key;
 import org.ev3cortex.config.Schema;
 
@@ -42,8 +43,18 @@ public final class AgentKeys {
             MOTOR_EXPIRY_MS, WATCHDOG_MS, BATTERY_GUARD, BATTERY_LOW_V, BATTERY_RECOVER_V, STOP_ACTION);
 
     public static final List<Schema.Rule> RULES = List.of(
-            new Schema.Rule(BATTERY_RECOVER_V, c -> c.get(BATTERY_RECOVER_V) > c.get(BATTERY_LOW_V) ? null
-                    : "must be above safety.battery.lowV (" + c.get(BATTERY_LOW_V) + " V), or the motors would chatter"),
-            new Schema.Rule(MOTOR_EXPIRY_MS, c -> c.get(MOTOR_EXPIRY_MS) > c.get(PERIOD_MS) ? null
-                    : "must be longer than agent.periodMs (" + c.get(PERIOD_MS) + " ms), or every motor stops each tick"));
+            new Schema.Rule(BATTERY_RECOVER_V) {
+                @Override
+                public String check(Config c) {
+                    return c.get(BATTERY_RECOVER_V) > c.get(BATTERY_LOW_V) ? null
+                        : "must be above safety.battery.lowV (" + c.get(BATTERY_LOW_V) + " V), or the motors would chatter";
+                }
+            },
+            new Schema.Rule(MOTOR_EXPIRY_MS) {
+                @Override
+                public String check(Config c) {
+                    return c.get(MOTOR_EXPIRY_MS) > c.get(PERIOD_MS) ? null
+                        : "must be longer than agent.periodMs (" + c.get(PERIOD_MS) + " ms), or every motor stops each tick";
+                }
+            });
 }

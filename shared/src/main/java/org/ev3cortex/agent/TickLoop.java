@@ -62,7 +62,7 @@ public final class TickLoop implements AutoCloseable {
     private double batteryLowV;
     private double batteryRecoverV;
     private StopAction safetyStopAction;
-    private volatile Consumer<ReloadVerdict> verdicts = v -> { };
+    private volatile Consumer<ReloadVerdict> verdicts; // null: nobody listens
     private TickObserver[] observers = new TickObserver[0];
 
     private volatile State state = State.NEW;
@@ -114,6 +114,11 @@ public final class TickLoop implements AutoCloseable {
         observers = next;
     }
 
+    private void publish(ReloadVerdict v) {
+        Consumer<ReloadVerdict> l = verdicts;
+        if (l != null) l.accept(v);
+    }
+
     /** Receives {@link ReloadVerdict.Status#APPLIED} verdicts when a submitted config takes effect. */
     public void onVerdict(Consumer<ReloadVerdict> listener) {
         this.verdicts = listener;
@@ -160,7 +165,10 @@ public final class TickLoop implements AutoCloseable {
      */
     public synchronized void installShutdownHook() {
         if (shutdownHook != null) return;
-        shutdownHook = new Thread(() -> {
+        // Anonymous classes, not lambdas, on the brick's start-up path (see Schema.Rule).
+        shutdownHook = new Thread(new Runnable() {
+            @Override
+            public void run() {
             stopRequested = true;
             stopAllMotors("JVM shutdown");
             Thread t = loopThread;
@@ -172,6 +180,7 @@ public final class TickLoop implements AutoCloseable {
                 }
             }
             stopAllMotors("JVM shutdown (after the loop)");
+            }
         }, "agent-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -344,13 +353,13 @@ public final class TickLoop implements AutoCloseable {
         for (Key<?> k : changed) {
             if (k.restartOnly()) {
                 log.warn("config not applied: restart-only key {} changed; restart the agent", k.name());
-                verdicts.accept(new ReloadVerdict(ReloadVerdict.Status.RESTART_REQUIRED,
+                publish(new ReloadVerdict(ReloadVerdict.Status.RESTART_REQUIRED,
                         List.of(k.name() + " is restart-only"), tick));
                 return;
             }
         }
         apply(next);
-        verdicts.accept(new ReloadVerdict(ReloadVerdict.Status.APPLIED, List.of(), tick));
+        publish(new ReloadVerdict(ReloadVerdict.Status.APPLIED, List.of(), tick));
         log.info("config applied at tick {} ({} key(s) changed)", tick, changed.size());
     }
 
@@ -381,7 +390,9 @@ public final class TickLoop implements AutoCloseable {
     }
 
     private void startWatchdog() {
-        watchdog = new Thread(() -> {
+        watchdog = new Thread(new Runnable() {
+            @Override
+            public void run() {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
                     Thread.sleep(Math.max(1, watchdogNanos / 4_000_000L));
@@ -398,6 +409,7 @@ public final class TickLoop implements AutoCloseable {
                             tickNow, (System.nanoTime() - startedAt) / 1_000_000, watchdogNanos / 1_000_000,
                             epochName(currentEpoch));
                 }
+            }
             }
         }, "agent-watchdog");
         watchdog.setDaemon(true);

@@ -1,7 +1,9 @@
 package org.ev3cortex.body;
 
 import java.util.List;
+import org.ev3cortex.config.Config;
 import org.ev3cortex.config.Key;
+import org.ev3cortex.config.Schema;
 
 /** Keys every body understands: what is plugged in and the senses' formats. */
 public final class BodyKeys {
@@ -40,6 +42,11 @@ public final class BodyKeys {
             CAMERA_FORMAT, MIC_RATE_HZ, MIC_CHANNELS, MIC_RING_SAMPLES, MIC_WINDOW_FRAMES);
 
     public static final List<org.ev3cortex.config.Schema.Rule> RULES = List.of(
-            new org.ev3cortex.config.Schema.Rule(MIC_WINDOW_FRAMES, c -> c.get(MIC_WINDOW_FRAMES) <= c.get(MIC_RING_SAMPLES)
-                    ? null : "must not exceed body.mic.ringFrames (" + c.get(MIC_RING_SAMPLES) + ")"));
+            new Schema.Rule(MIC_WINDOW_FRAMES) {
+                @Override
+                public String check(Config c) {
+                    return c.get(MIC_WINDOW_FRAMES) <= c.get(MIC_RING_SAMPLES)
+                        ? null : "must not exceed body.mic.ringFrames (" + c.get(MIC_RING_SAMPLES) + ")";
+                }
+            });
 }

@@ -1,6 +1,7 @@
 package org.ev3cortex.body;
 
 import java.util.List;
+import org.ev3cortex.config.Config;
 import org.ev3cortex.config.Key;
 import org.ev3cortex.config.Schema;
 
@@ -63,6 +64,11 @@ public final class Ev3Keys {
             MEDIA_BACKOFF_MIN_MS, MEDIA_BACKOFF_MAX_MS, STATS_ENABLED, STATS_INTERVAL_MS);
 
     public static final List<Schema.Rule> RULES = List.of(
-            new Schema.Rule(MEDIA_BACKOFF_MAX_MS, c -> c.get(MEDIA_BACKOFF_MAX_MS) >= c.get(MEDIA_BACKOFF_MIN_MS) ? null
-                    : "must not be below ev3.media.backoffMinMs (" + c.get(MEDIA_BACKOFF_MIN_MS) + " ms)"));
+            new Schema.Rule(MEDIA_BACKOFF_MAX_MS) {
+                @Override
+                public String check(Config c) {
+                    return c.get(MEDIA_BACKOFF_MAX_MS) >= c.get(MEDIA_BACKOFF_MIN_MS) ? null
+                        : "must not be below ev3.media.backoffMinMs (" + c.get(MEDIA_BACKOFF_MIN_MS) + " ms)";
+                }
+            });
 }

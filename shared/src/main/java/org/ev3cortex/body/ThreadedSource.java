@@ -97,7 +97,12 @@ public abstract class ThreadedSource<B> implements SensorSource<B> {
             }
         }
         state = SourceState.RUNNING;
-        Thread t = new Thread(this::run, "capture-" + name);
+        Thread t = new Thread(new Runnable() { // not a lambda: see Schema.Rule
+            @Override
+            public void run() {
+                capture();
+            }
+        }, "capture-" + name);
         t.setDaemon(true);
         thread = t;
         t.start();
@@ -157,7 +162,7 @@ public abstract class ThreadedSource<B> implements SensorSource<B> {
         }
     }
 
-    private void run() {
+    private void capture() {
         Thread self = Thread.currentThread();
         long backoff = minBackoffMs;
         boolean open = false;

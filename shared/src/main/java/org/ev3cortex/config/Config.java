@@ -101,7 +101,7 @@ public final class Config {
     List<ConfigError> checkRules() {
         List<ConfigError> errors = new ArrayList<>();
         for (Schema.Rule r : schema.rules()) {
-            String problem = r.check.apply(this);
+            String problem = r.check(this);
             if (problem != null) {
                 errors.add(new ConfigError(origin(r.blame), r.blame.name(), problem));
             }

@@ -55,7 +55,9 @@ public final class ConfigReloader implements AutoCloseable {
     public synchronized void start(long pollMs) {
         if (running || files.isEmpty()) return;
         running = true;
-        thread = new Thread(() -> {
+        thread = new Thread(new Runnable() {
+            @Override
+            public void run() {
             while (running) {
                 try {
                     Thread.sleep(pollMs);
@@ -65,6 +67,7 @@ public final class ConfigReloader implements AutoCloseable {
                 } catch (RuntimeException e) {
                     log.error("config reload failed unexpectedly; the old config keeps running", e);
                 }
+            }
             }
         }, "config-reload");
         thread.setDaemon(true);

@@ -42,11 +42,11 @@ public final class Key<T> {
         this.min = b.min;
         this.max = b.max;
         this.choices = Collections.unmodifiableList(new ArrayList<>(b.choices));
-        this.doc = Objects.requireNonNull(b.doc, () -> "key " + b.name + " has no doc");
+        this.doc = Objects.requireNonNull(b.doc, "key has no doc");
         this.restartOnly = b.restartOnly;
         this.allowEmpty = b.allowEmpty;
         this.syntax = b.syntax;
-        this.defaultValue = Objects.requireNonNull(b.defaultValue, () -> "key " + b.name + " has no default");
+        this.defaultValue = Objects.requireNonNull(b.defaultValue, "key has no default");
         if (!validName(name)) {
             throw new IllegalArgumentException("key name must be dotted lowerCamel segments: " + name);
         }

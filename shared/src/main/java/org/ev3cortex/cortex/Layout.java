@@ -162,21 +162,29 @@ public final class Layout {
         for (int i = 0; i < decls.size(); i++) {
             Decl d = decls.get(i);
             int order = i;
-            rules.add(new Schema.Rule(d.key, c -> checkArea(c, decls, order)));
+            rules.add(new Schema.Rule(d.key) {
+                @Override
+                public String check(Config c) {
+                    return checkArea(c, decls, order);
+                }
+            });
         }
         // The association layer's inputs are pool x pool blocks of every input area (M1 excluded).
-        rules.add(new Schema.Rule(CortexKeys.ASSOC_LATENT, c -> {
-            int pool = c.get(CortexKeys.ASSOC_POOL);
-            int pools = 0;
-            for (Decl d : decls) {
-                int[] r = parseRect(c.get(d.key));
-                if (r == null || !d.predicting || d.name.equals(Area.M1)) continue;
-                pools += ((r[2] + pool - 1) / pool) * ((r[3] + pool - 1) / pool);
+        rules.add(new Schema.Rule(CortexKeys.ASSOC_LATENT) {
+            @Override
+            public String check(Config c) {
+                int pool = c.get(CortexKeys.ASSOC_POOL);
+                int pools = 0;
+                for (Decl d : decls) {
+                    int[] r = parseRect(c.get(d.key));
+                    if (r == null || !d.predicting || d.name.equals(Area.M1)) continue;
+                    pools += ((r[2] + pool - 1) / pool) * ((r[3] + pool - 1) / pool);
+                }
+                int latent = c.get(CortexKeys.ASSOC_LATENT);
+                return latent <= pools ? null : "the association layer has only " + pools + " pooled inputs ("
+                        + "cortex.assoc.pool = " + pool + "), fewer than its " + latent + " latent units";
             }
-            int latent = c.get(CortexKeys.ASSOC_LATENT);
-            return latent <= pools ? null : "the association layer has only " + pools + " pooled inputs ("
-                    + "cortex.assoc.pool = " + pool + "), fewer than its " + latent + " latent units";
-        }));
+        });
         return rules;
     }
 

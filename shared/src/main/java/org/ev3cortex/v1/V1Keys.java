@@ -1,6 +1,7 @@
 package org.ev3cortex.v1;
 
 import java.util.List;
+import org.ev3cortex.config.Config;
 import org.ev3cortex.config.Key;
 import org.ev3cortex.config.Schema;
 
@@ -39,12 +40,20 @@ public final class V1Keys {
             RINGS, SECTORS, MAP, FOVEA_RADIUS_PX, MAX_RADIUS_PX);
 
     public static final List<Schema.Rule> RULES = List.of(
-            new Schema.Rule(SURROUND_SIGMA_PX, c -> c.get(SURROUND_SIGMA_PX) > c.get(CENTER_SIGMA_PX) ? null
-                    : "must be larger than v1.dog.centerSigmaPx (" + c.get(CENTER_SIGMA_PX) + " px), or the DoG is not centre-surround"),
-            new Schema.Rule(KERNEL_RADIUS_PX, c -> {
-                int r = c.get(KERNEL_RADIUS_PX);
-                int w = c.get(org.ev3cortex.body.BodyKeys.CAMERA_WIDTH);
-                int h = c.get(org.ev3cortex.body.BodyKeys.CAMERA_HEIGHT);
-                return r < w && r < h ? null : "must be smaller than the camera frame (" + w + "x" + h + ")";
-            }));
+            new Schema.Rule(SURROUND_SIGMA_PX) {
+                @Override
+                public String check(Config c) {
+                    return c.get(SURROUND_SIGMA_PX) > c.get(CENTER_SIGMA_PX) ? null
+                        : "must be larger than v1.dog.centerSigmaPx (" + c.get(CENTER_SIGMA_PX) + " px), or the DoG is not centre-surround";
+                }
+            },
+            new Schema.Rule(KERNEL_RADIUS_PX) {
+                @Override
+                public String check(Config c) {
+                    int r = c.get(KERNEL_RADIUS_PX);
+                    int w = c.get(org.ev3cortex.body.BodyKeys.CAMERA_WIDTH);
+                    int h = c.get(org.ev3cortex.body.BodyKeys.CAMERA_HEIGHT);
+                    return r < w && r < h ? null : "must be smaller than the camera frame (" + w + "x" + h + ")";
+                }
+            });
 }

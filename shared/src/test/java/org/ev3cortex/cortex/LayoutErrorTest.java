@@ -65,8 +65,8 @@ class LayoutErrorTest {
 
     @Test
     void anAreaTooSmallForItsInput() throws IOException {
-        List<String> errors = errors("cortex.area.insula = 0,0,6,12\n");
-        assertThat(errors).containsExactly(p() + ":1: cortex.area.insula: area Insula is 6x12, too small for its"
+        List<String> errors = errors("cortex.area.insula = 0,0,4,12\n");
+        assertThat(errors).containsExactly(p() + ":1: cortex.area.insula: area Insula is 4x12, too small for its"
                 + " 6x1 input (6 x 1)");
     }
 

@@ -39,9 +39,9 @@ class ThalamusTest {
         Snapshot s = snapshot(new Random(1));
         MotorCommands out = new MotorCommands(2);
         for (Stage st : t.stages()) st.update(s, out);
-        assertThat(t.v1().left()).hasSize(32 * 32);
-        assertThat(t.v1().right()).hasSize(32 * 32);
-        assertThat(t.a1().left()).hasSize(32);
+        assertThat(t.v1().left()).hasSize(16 * 16);
+        assertThat(t.v1().right()).hasSize(16 * 16);
+        assertThat(t.a1().left()).hasSize(16);
         assertThat(t.s1().area()).hasSize(2 * S1.PER_MOTOR + 1);
         assertThat(t.insula().area()).hasSize(Insula.SIZE);
         for (float v : t.v1().left()) assertThat(v).isBetween(-1f, 1f);
@@ -61,8 +61,8 @@ class ThalamusTest {
         V1.fromConfig(Config.defaults()).process(s.frame, l, r);
         assertThat(stage.left()).containsExactly(l);
         assertThat(stage.right()).containsExactly(r);
-        assertThat(energy(r)).as("right hemisphere sees the left field").isGreaterThan(0.01);
-        assertThat(energy(l)).as("left hemisphere sees only flat grey").isLessThan(1e-8);
+        assertThat(energy(r)).as("right hemisphere sees the left field").isGreaterThan(1e-3);
+        assertThat(energy(l)).as("left hemisphere sees only flat grey (energy %s)", energy(l)).isLessThan(1e-8);
     }
 
     private static double energy(float[] a) {

@@ -126,6 +126,9 @@ public final class RunCommand implements Callable<Integer> {
         World w = body.world();
         Recorder rec = recorder(ticks, periodMs, w, agent);
         agent.loop().addObserver(rec);
+        org.ev3cortex.sim.report.PredictionScore score =
+                new org.ev3cortex.sim.report.PredictionScore(agent.cortex().sheet());
+        agent.loop().addObserver(score);
 
         System.out.printf("Simulating %.0f s of %s, seed %d%n", seconds, body.describe(), config.get(SimKeys.SEED));
         Progress progress = new Progress(agent.loop(), ticks, periodMs);
@@ -139,6 +142,7 @@ public final class RunCommand implements Callable<Integer> {
         reporter.join(1_000);
 
         Map<String, Object> summary = summary(agent, w, wall, periodMs, end);
+        summary.put("areas", score.summary());
         printSummary(summary, agent);
         if (report != null) writeReport(summary, rec, w);
         return end == TickLoop.State.FAULTED ? AgentOptions.EXIT_FAULT : 0;
@@ -146,11 +150,29 @@ public final class RunCommand implements Callable<Integer> {
 
     static Recorder recorder(long ticks, long periodMs, World w, Agent agent) {
         int every = (int) Math.max(1, ticks / 20_000);
-        return new Recorder(ticks, every)
+        Recorder r = new Recorder(ticks, every)
                 .series("t", () -> w.nanos() / 1e9)
                 .series("x", w::x)
                 .series("y", w::y)
                 .series("batteryV", w::batteryV);
+        org.ev3cortex.cortex.Sheet sheet = agent.cortex().sheet();
+        for (org.ev3cortex.cortex.Area a : sheet.areas()) {
+            if (!a.predicting()) continue;
+            int i = a.index();
+            r.series("surprise/" + a.name(), () -> sheet.areaSurprise()[i]);
+        }
+        return r;
+    }
+
+    private static double[] smooth(double[] v, int window) {
+        double[] out = new double[v.length];
+        double sum = 0;
+        for (int i = 0; i < v.length; i++) {
+            sum += v[i];
+            if (i >= window) sum -= v[i - window];
+            out[i] = sum / Math.min(i + 1, window);
+        }
+        return out;
     }
 
     private static Map<String, Object> summary(Agent agent, World w, double wallS, long periodMs, TickLoop.State end) {
@@ -211,6 +233,16 @@ public final class RunCommand implements Callable<Integer> {
         Map<String, double[]> battery = new LinkedHashMap<>();
         battery.put("battery (V)", rec.get("batteryV"));
         Plots.lines("Battery", "V", rec.get("t"), battery, report.resolve("battery.png"));
+        Map<String, double[]> surprise = new LinkedHashMap<>();
+        for (Map.Entry<String, double[]> e : rec.all().entrySet()) {
+            if (e.getKey().startsWith("surprise/")) surprise.put(e.getKey().substring(9), smooth(e.getValue(), 10));
+        }
+        Plots.lines("Surprise per area (mean e^2/sigma^2, 1 s moving average)", "surprise", rec.get("t"), surprise,
+                report.resolve("surprise.png"));
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> areas = (Map<String, Map<String, Object>>) summary.get("areas");
+        Plots.bars("Next-input prediction error: the sheet against copy-last", "MSE", areas,
+                report.resolve("prediction.png"));
         System.out.println("  report: " + json.toAbsolutePath().getParent());
     }
 }

@@ -97,9 +97,9 @@ public final class SimKeys {
             BATTERY_IDLE_A, MOTOR_FULL_SPEED_A, MOTOR_STALL_A, BATTERY_R_OHM, HOST_STATS);
 
     public static final List<Schema.Rule> RULES = List.of(
-            new Schema.Rule(OBSTACLES, WorldSpec::outsideArena),
-            new Schema.Rule(SOUNDS, WorldSpec::soundsOutsideOrMissing),
-            new Schema.Rule(ROBOT_X, c -> {
+            Schema.Rule.of(OBSTACLES, WorldSpec::outsideArena),
+            Schema.Rule.of(SOUNDS, WorldSpec::soundsOutsideOrMissing),
+            Schema.Rule.of(ROBOT_X, c -> {
                 double r = c.get(ROBOT_RADIUS_M);
                 double x = c.get(ROBOT_X);
                 double y = c.get(ROBOT_Y);
@@ -111,7 +111,7 @@ public final class SimKeys {
                 }
                 return null;
             }),
-            new Schema.Rule(BATTERY_EMPTY_V, c -> c.get(BATTERY_EMPTY_V) < c.get(BATTERY_FULL_V) ? null
+            Schema.Rule.of(BATTERY_EMPTY_V, c -> c.get(BATTERY_EMPTY_V) < c.get(BATTERY_FULL_V) ? null
                     : "must be below sim.battery.fullV (" + c.get(BATTERY_FULL_V) + " V)"));
 
     private static final Schema SCHEMA = Schema.standard().extend(ALL, RULES);

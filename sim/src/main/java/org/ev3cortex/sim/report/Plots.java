@@ -98,4 +98,21 @@ public final class Plots {
         }
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
+
+    /** Sheet MSE next to copy-last MSE for each area, from a PredictionScore summary. */
+    public static void bars(String title, String yTitle, Map<String, Map<String, Object>> areas, Path png)
+            throws IOException {
+        org.knowm.xchart.CategoryChart chart = new org.knowm.xchart.CategoryChartBuilder().width(900).height(420)
+                .title(title).xAxisTitle("area").yAxisTitle(yTitle).build();
+        java.util.List<String> names = new java.util.ArrayList<>(areas.keySet());
+        java.util.List<Double> sheet = new java.util.ArrayList<>();
+        java.util.List<Double> copy = new java.util.ArrayList<>();
+        for (String n : names) {
+            sheet.add(((Number) areas.get(n).get("sheetMse")).doubleValue());
+            copy.add(((Number) areas.get(n).get("copyLastMse")).doubleValue());
+        }
+        chart.addSeries("sheet", names, sheet);
+        chart.addSeries("copy-last", names, copy);
+        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
 }
