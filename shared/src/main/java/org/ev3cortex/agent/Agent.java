@@ -8,6 +8,7 @@ import org.ev3cortex.config.ConfigLoader;
 import org.ev3cortex.config.ConfigOverride;
 import org.ev3cortex.config.ConfigReloader;
 import org.ev3cortex.config.ReloadVerdict;
+import org.ev3cortex.status.StatusFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +23,13 @@ public final class Agent implements AutoCloseable {
     private final Body body;
     private final TickLoop loop;
     private final ConfigReloader reloader;
+    private final StatusFile status;
     private volatile ReloadVerdict lastVerdict;
 
     public Agent(Body body, Config config, List<ConfigOverride> overrides) {
         this.body = body;
         this.loop = new TickLoop(body, stagesFor(config), config);
+        this.status = StatusFile.forConfig(config, loop);
         this.loop.onVerdict(this::verdict);
         this.reloader = new ConfigReloader(new ConfigLoader(config.schema()), config, overrides,
                 loop::submitConfig, this::verdict);
@@ -43,6 +46,7 @@ public final class Agent implements AutoCloseable {
 
     private void verdict(ReloadVerdict v) {
         lastVerdict = v;
+        status.verdict(v);
     }
 
     /** The latest hot-reload verdict, or null. */
@@ -66,8 +70,10 @@ public final class Agent implements AutoCloseable {
         loop.installShutdownHook();
         long pollMs = loop.config().get(AgentKeys.RELOAD_POLL_MS);
         if (pollMs > 0) reloader.start(pollMs);
+        status.start();
         log.info("agent running on {} at {} ms per tick", body.describe(), loop.config().get(AgentKeys.PERIOD_MS));
         TickLoop.State end = loop.runTicks(maxTicks);
+        status.ended(end, loop.failure());
         log.info("agent stopped ({}):{}{}", end, System.lineSeparator(), loop.stats().summary());
         return end;
     }
@@ -76,6 +82,7 @@ public final class Agent implements AutoCloseable {
     @Override
     public void close() {
         reloader.close();
+        status.close();
         loop.close();
         body.close();
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ev3cortex.agent.AgentKeys;
 import org.ev3cortex.body.BodyKeys;
+import org.ev3cortex.status.StatusKeys;
 
 /** The list of every {@code *Keys} class; a new area adds its class here and nowhere else. */
 final class StandardKeys {
@@ -13,6 +14,7 @@ final class StandardKeys {
         List<Key<?>> all = new ArrayList<>();
         all.addAll(AgentKeys.ALL);
         all.addAll(BodyKeys.ALL);
+        all.addAll(StatusKeys.ALL);
         return all;
     }
 
@@ -20,6 +22,7 @@ final class StandardKeys {
         List<Schema.Rule> rules = new ArrayList<>();
         rules.addAll(AgentKeys.RULES);
         rules.addAll(BodyKeys.RULES);
+        rules.addAll(StatusKeys.RULES);
         return rules;
     }
 }
