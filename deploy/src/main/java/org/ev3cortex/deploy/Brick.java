@@ -170,12 +170,23 @@ public final class Brick implements AutoCloseable {
             InputStream in = ch.getInputStream();
             ch.connect(15_000);
             byte[] buf = new byte[8192];
-            int n;
-            while ((n = in.read(buf)) >= 0) {
-                out.write(buf, 0, n);
-                out.flush();
+            // Not read() until -1: some servers close the channel without an EOF first, and JSch's
+            // pipe then never reports the end. Drain while open, then whatever is left.
+            while (true) {
+                int avail = in.available();
+                if (avail > 0) {
+                    int n = in.read(buf, 0, Math.min(buf.length, avail));
+                    if (n < 0) break;
+                    out.write(buf, 0, n);
+                    out.flush();
+                    continue;
+                }
+                if (ch.isClosed()) {
+                    if (in.available() > 0) continue;
+                    break;
+                }
+                Thread.sleep(2);
             }
-            while (!ch.isClosed()) Thread.sleep(5);
             return ch.getExitStatus();
         } catch (JSchException e) {
             throw new IOException("remote command failed: " + e.getMessage(), e);
@@ -234,6 +245,10 @@ public final class Brick implements AutoCloseable {
         }
 
         @Override public boolean promptYesNo(String message) { return false; }
-        @Override public void showMessage(String message) { System.err.println(message); }
+        @Override
+        public void showMessage(String message) {
+            // JSch's own host-key warning: ours (with the fix) follows as the exception's message.
+            if (!message.contains("HOST IDENTIFICATION HAS CHANGED")) System.err.println(message);
+        }
     }
 }
