@@ -276,7 +276,7 @@ public final class AgentControl {
     }
 
     /** Starts the agent, waits for {@code ticks} ticks, stops it; returns its start-up time to the first tick. */
-    private long timedRun(Map<String, String> env, long ticks, double waitSeconds) throws IOException {
+    long timedRun(Map<String, String> env, long ticks, double waitSeconds) throws IOException {
         Started st = start(env, waitSeconds);
         AgentStatus s = st.status;
         long deadline = System.nanoTime() + (long) (waitSeconds * 1e9);

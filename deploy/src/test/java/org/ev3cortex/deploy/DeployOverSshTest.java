@@ -56,7 +56,10 @@ class DeployOverSshTest {
         try (var s = Files.walk(home)) {
             for (Path p : (Iterable<Path>) s.filter(f -> f.endsWith("run/agent.pid"))::iterator) {
                 String pid = Files.readString(p).trim();
-                if (!pid.isEmpty()) ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
+                if (pid.isEmpty()) continue;
+                ProcessHandle.of(Long.parseLong(pid))
+                        .filter(h -> h.info().commandLine().orElse("").contains("agent.jar"))
+                        .ifPresent(ProcessHandle::destroyForcibly);
             }
         }
     }
