@@ -245,6 +245,8 @@ public final class AgentControl {
         public long withMs = -1;
         public long archiveBytes;
         public int classes;
+        /** The measured run took the agent's classes from the archive (known only when measured). */
+        public boolean appClassesShared;
     }
 
     /**
@@ -253,6 +255,11 @@ public final class AgentControl {
      * Java 11 way). Optionally measures start-up to first tick without and with it.
      */
     public CdsReport cds(long trainTicks, boolean measure, double waitSeconds) throws IOException {
+        if (layout.dir().contains(" ")) {
+            // Measured with JDK 17: the archive maps, but no application class is taken from it.
+            throw new IOException("class-data sharing cannot use the agent's classes from a directory whose path has a"
+                    + " space (" + layout.dir() + "); deploy to a remoteDir without spaces to use cds");
+        }
         if (status().running) throw new IOException("the agent is running: stop it first (the training run needs the brick)");
         CdsReport r = new CdsReport();
         brick.exec(layout.prologue() + "rm -f " + Layout.CDS_ARCHIVE + " " + Layout.CDS_LIST + "\n").orThrow("cds");
@@ -271,7 +278,16 @@ public final class AgentControl {
         String[] counts = brick.exec(dump.toString()).orThrow("building the CDS archive").out.trim().split("\\s+");
         r.classes = Integer.parseInt(counts[0]);
         r.archiveBytes = Long.parseLong(counts[1]);
-        if (measure) r.withMs = timedRun(Map.of(), 1, waitSeconds);
+        if (measure) {
+            r.withMs = timedRun(Map.of("EV3CORTEX_JVM_EXTRA", "-Xlog:class+path=info:file=cds/check.log"), 1, waitSeconds);
+            // The JVM silently ignores the application part of an archive it cannot match: check it took it.
+            String used = brick.exec("cd " + Shell.quote(layout.dir()) + " && grep -A1 'shared classpath entry: "
+                    + Layout.JAR + "' cds/check.log | grep -c ' ok$' || true").out.trim();
+            r.appClassesShared = !used.equals("0") && !used.isEmpty();
+            if (!r.appClassesShared) {
+                out.println("WARNING: the JVM did not accept the archive's application classes (see cds/check.log).");
+            }
+        }
         return r;
     }
 
