@@ -1,12 +1,36 @@
 package org.ev3cortex.deploy;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code java -jar deploy/target/ev3cortex-deploy.jar <command>}: laptop to brick over SSH. */
 @Command(name = "ev3cortex-deploy", mixinStandardHelpOptions = true, version = "ev3cortex-deploy 0.1.0",
-        description = "Deploy the brick jar and tune a running agent over SSH.", subcommands = {})
+        description = "Deploy the brick jar and tune a running agent over SSH.",
+        subcommands = {DeployMain.Deploy.class, DeployMain.Start.class, DeployMain.Stop.class, DeployMain.Restart.class,
+                DeployMain.Status.class, DeployMain.Logs.class, DeployMain.Tune.class, DeployMain.Rollback.class,
+                DeployMain.Info.class, DeployMain.Cds.class})
 public final class DeployMain implements Runnable {
+    /** Exit codes, so scripts can tell outcomes apart. */
+    static final int EXIT_FAILED = 1;
+    static final int EXIT_USAGE = 2;
+    static final int EXIT_REJECTED = 3;
+    static final int EXIT_RESTART_NEEDED = 4;
+    static final int EXIT_REFUSED = 5;
+    static final int EXIT_TIMEOUT = 6;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -16,6 +40,241 @@ public final class DeployMain implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new DeployMain()).execute(args));
+        System.exit(run(System.out, System.err, args));
+    }
+
+    /** Runs one command with the given streams; returns the exit code. */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        CommandLine cl = new CommandLine(new DeployMain());
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof Brick.RefusedException) {
+                err.println(e.getMessage());
+                return EXIT_REFUSED;
+            }
+            if (e instanceof IOException || e instanceof IllegalArgumentException) {
+                err.println("error: " + e.getMessage());
+                return EXIT_FAILED;
+            }
+            throw e;
+        });
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            ((Base) sub.getCommand()).out = out;
+        }
+        return cl.execute(args);
+    }
+
+    /** How to reach the brick: deploy.properties, overridden by these flags. */
+    static final class TargetOptions {
+        @Option(names = {"-P", "--properties"}, paramLabel = "FILE", defaultValue = "deploy.properties",
+                description = "Target settings (host, port, user, identityFile, knownHostsFile, remoteDir, jvmFlags, java);"
+                        + " default: ${DEFAULT-VALUE} if it exists.")
+        Path properties;
+        @Option(names = "--host", description = "The brick's host name or address.") String host;
+        @Option(names = "--port", description = "SSH port.") Integer port;
+        @Option(names = "--user", description = "SSH user.") String user;
+        @Option(names = {"-i", "--identity"}, paramLabel = "FILE", description = "Private key file.") Path identity;
+        @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts file (default ~/.ssh/known_hosts).")
+        Path knownHosts;
+        @Option(names = "--remote-dir", paramLabel = "DIR", description = "Directory on the brick (default "
+                + Target.DEFAULT_REMOTE_DIR + ").") String remoteDir;
+        @Option(names = "--jvm-flags", paramLabel = "FLAGS", description = "JVM flags for the launcher.") String jvmFlags;
+        @Option(names = "--java", paramLabel = "CMD", description = "The java command on the brick.") String java;
+        @Option(names = "--accept-new-host-key", description = "Trust an unknown brick's host key and record it"
+                + " (trust on first use). A changed key is always refused.") boolean acceptNewHostKey;
+        @Option(names = "--password", description = "Also try password authentication; the password is read from "
+                + Credentials.PASSWORD_ENV + " or a prompt, never from properties.") boolean password;
+
+        Target target() throws IOException {
+            Target t = Target.load(properties);
+            if (host != null) t.host = host;
+            if (port != null) t.port = port;
+            if (user != null) t.user = user;
+            if (identity != null) t.identityFile = identity;
+            if (knownHosts != null) t.knownHostsFile = knownHosts;
+            if (remoteDir != null) t.remoteDir = remoteDir;
+            if (jvmFlags != null) t.jvmFlags = jvmFlags;
+            if (java != null) t.java = java;
+            return t.validate();
+        }
+
+        Brick connect() throws IOException {
+            return Brick.connect(target(), acceptNewHostKey, password);
+        }
+    }
+
+    abstract static class Base implements Callable<Integer> {
+        @Mixin TargetOptions target;
+        PrintStream out = System.out;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Brick brick = target.connect()) {
+                return run(brick);
+            }
+        }
+
+        abstract int run(Brick brick) throws IOException;
+    }
+
+    @Command(name = "deploy", description = "Upload the brick jar, properties files and launcher (only what changed).")
+    static final class Deploy extends Base {
+        @Option(names = "--jar", paramLabel = "FILE", description = "The brick jar (default robot/target/ev3cortex-robot.jar"
+                + " when it exists; otherwise the brick keeps its jar).")
+        Path jar;
+        @Option(names = "--config", paramLabel = "FILE", arity = "1..*",
+                description = "Properties files, in layering order (later wins). Without it the brick keeps its files.")
+        List<Path> configs = new ArrayList<>();
+        @Option(names = "--restart", description = "Restart the agent afterwards if anything changed.") boolean restart;
+
+        @Override
+        int run(Brick brick) throws IOException {
+            Path j = jar;
+            if (j == null && Files.isRegularFile(Paths.get("robot/target/ev3cortex-robot.jar"))) {
+                j = Paths.get("robot/target/ev3cortex-robot.jar");
+            }
+            out.println("deploying to " + brick.target());
+            Deployer.Report r = new Deployer(brick, out).deploy(j, configs);
+            if (!r.uploaded.isEmpty()) {
+                out.println(String.format(Locale.ROOT, "installed %s; unchanged %s; %s in %.2f s (%s/s); %d round trips",
+                        r.uploaded, r.skipped, Progress.human(r.bytes), r.uploadSeconds, Progress.human((long) r.bytesPerSecond()),
+                        r.roundTrips));
+                if (restart) return Restart.restart(brick, out, 120);
+                out.println("restart the agent to run it: restart");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "start", description = "Start the agent in the background and wait for its first tick.")
+    static final class Start extends Base {
+        @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "120", description = "How long to wait for the first tick.")
+        double waitSeconds;
+
+        @Override
+        int run(Brick brick) throws IOException {
+            AgentControl.Started s = new AgentControl(brick, out).start(Map.of(), waitSeconds);
+            if (s.alreadyRunning) out.println("already running (pid " + s.status.pid + ")");
+            else out.println("started (pid " + s.status.pid + "), first tick after " + AgentControl.millis(s.status.startupMs()));
+            return 0;
+        }
+    }
+
+    @Command(name = "stop", description = "SIGTERM the agent, wait for it to stop its motors and exit; SIGKILL only after --timeout.")
+    static final class Stop extends Base {
+        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20") int timeout;
+
+        @Override
+        int run(Brick brick) throws IOException {
+            return report(new AgentControl(brick, out).stop(timeout), out);
+        }
+
+        static int report(AgentControl.Stopped s, PrintStream out) {
+            if (!s.wasRunning) {
+                out.println("not running");
+                return 0;
+            }
+            if (s.escalated) {
+                out.println("the agent did not exit after SIGTERM; killed it (SIGKILL). Motors: " + s.motors
+                        + (s.motors.equals("stopped") ? "" : " -- CHECK THE ROBOT: the agent never confirmed its motors stopped."));
+                return EXIT_FAILED;
+            }
+            out.println("stopped after " + AgentControl.millis(s.waitedMs) + "; motors " + s.motors);
+            return 0;
+        }
+    }
+
+    @Command(name = "restart", description = "stop, then start.")
+    static final class Restart extends Base {
+        @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "120") double waitSeconds;
+
+        @Override
+        int run(Brick brick) throws IOException {
+            return restart(brick, out, waitSeconds);
+        }
+
+        static int restart(Brick brick, PrintStream out, double waitSeconds) throws IOException {
+            AgentControl c = new AgentControl(brick, out);
+            int code = Stop.report(c.stop(20), out);
+            if (code != 0) return code;
+            AgentControl.Started s = c.start(Map.of(), waitSeconds);
+            out.println("started (pid " + s.status.pid + "), first tick after " + AgentControl.millis(s.status.startupMs()));
+            return 0;
+        }
+    }
+
+    @Command(name = "status", description = "Running or stopped, uptime, tick rate, last error, last reload verdict.")
+    static final class Status extends Base {
+        @Override
+        int run(Brick brick) throws IOException {
+            out.print(new AgentControl(brick, out).status().describe());
+            return 0;
+        }
+    }
+
+    @Command(name = "logs", description = "Print the agent's log; -f follows it.")
+    static final class Logs extends Base {
+        @Option(names = {"-f", "--follow"}) boolean follow;
+        @Option(names = {"-n", "--lines"}, defaultValue = "100") int lines;
+
+        @Override
+        int run(Brick brick) throws IOException {
+            return new AgentControl(brick, out).logs(follow, lines, out);
+        }
+    }
+
+    @Command(name = "tune", description = "Upload a properties file the agent runs with; print its hot-reload verdict.")
+    static final class Tune extends Base {
+        @Parameters(paramLabel = "FILE") Path file;
+        @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "20") double waitSeconds;
+
+        @Override
+        int run(Brick brick) throws IOException {
+            AgentControl.TuneResult r = new AgentControl(brick, out).tune(file, waitSeconds);
+            switch (r.status) {
+                case "REJECTED": return EXIT_REJECTED;
+                case "RESTART_REQUIRED": return EXIT_RESTART_NEEDED;
+                case "TIMEOUT": return EXIT_TIMEOUT;
+                default: return 0;
+            }
+        }
+    }
+
+    @Command(name = "rollback", description = "Put agent.jar.prev back and restart.")
+    static final class Rollback extends Base {
+        @Override
+        int run(Brick brick) throws IOException {
+            new Deployer(brick, out).rollback();
+            out.println("rolled back to the previous jar");
+            return Restart.restart(brick, out, 120);
+        }
+    }
+
+    @Command(name = "info", description = "Battery voltage, java -version, free memory, disk, ev3dev version.")
+    static final class Info extends Base {
+        @Override
+        int run(Brick brick) throws IOException {
+            out.print(new AgentControl(brick, out).info());
+            return 0;
+        }
+    }
+
+    @Command(name = "cds", description = "Build an AppCDS archive from a training run; the launcher uses it from then on.")
+    static final class Cds extends Base {
+        @Option(names = "--ticks", defaultValue = "50", description = "Length of the training run in ticks.") long ticks;
+        @Option(names = "--no-measure", description = "Skip timing start-up with and without the archive.") boolean noMeasure;
+        @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "180") double waitSeconds;
+
+        @Override
+        int run(Brick brick) throws IOException {
+            AgentControl.CdsReport r = new AgentControl(brick, out).cds(ticks, !noMeasure, waitSeconds);
+            out.println("archive: " + r.classes + " classes, " + Progress.human(r.archiveBytes));
+            if (!noMeasure) {
+                out.println("start-up to first tick: without the archive " + AgentControl.millis(r.withoutMs)
+                        + ", with it " + AgentControl.millis(r.withMs));
+            }
+            return 0;
+        }
     }
 }

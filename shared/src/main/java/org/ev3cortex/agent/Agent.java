@@ -11,6 +11,7 @@ import org.ev3cortex.config.ConfigReloader;
 import org.ev3cortex.config.ReloadVerdict;
 import org.ev3cortex.cortex.CortexStage;
 import org.ev3cortex.m1.MotorStages;
+import org.ev3cortex.status.StatusFile;
 import org.ev3cortex.thalamus.Thalamus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ public final class Agent implements AutoCloseable {
     private final CortexStage cortex;
     private final TickLoop loop;
     private final ConfigReloader reloader;
+    private final StatusFile status;
     private volatile ReloadVerdict lastVerdict;
 
     public Agent(Body body, Config config, List<ConfigOverride> overrides) {
@@ -45,11 +47,13 @@ public final class Agent implements AutoCloseable {
         stages.addAll(motor.stages());
         this.loop = new TickLoop(body, stages, config);
         motor.selection.watch(loop.stats());
+        this.status = StatusFile.forConfig(config, loop);
         // Anonymous classes, not lambdas, on the brick's start-up path (see Schema.Rule).
         Consumer<ReloadVerdict> verdicts = new Consumer<ReloadVerdict>() {
             @Override
             public void accept(ReloadVerdict v) {
                 lastVerdict = v;
+                status.verdict(v);
             }
         };
         this.loop.onVerdict(verdicts);
@@ -104,8 +108,10 @@ public final class Agent implements AutoCloseable {
         loop.installShutdownHook();
         long pollMs = loop.config().get(AgentKeys.RELOAD_POLL_MS);
         if (pollMs > 0) reloader.start(pollMs);
+        status.start();
         log.info("agent running on {} at {} ms per tick", body.describe(), loop.config().get(AgentKeys.PERIOD_MS));
         TickLoop.State end = loop.runTicks(maxTicks);
+        status.ended(end, loop.failure());
         log.info("agent stopped ({}):{}{}", end, System.lineSeparator(), loop.stats().summary());
         return end;
     }
@@ -114,6 +120,7 @@ public final class Agent implements AutoCloseable {
     @Override
     public void close() {
         reloader.close();
+        status.close();
         loop.close();
         body.close();
     }

@@ -11,6 +11,7 @@ import org.ev3cortex.v1.V1Keys;
 import org.ev3cortex.cortex.CortexKeys;
 import org.ev3cortex.m1.M1Keys;
 import org.ev3cortex.body.Ev3Keys;
+import org.ev3cortex.status.StatusKeys;
 
 /** The list of every {@code *Keys} class; a new area adds its class here and nowhere else. */
 final class StandardKeys {
@@ -27,6 +28,7 @@ final class StandardKeys {
         all.addAll(CortexKeys.ALL);
         all.addAll(M1Keys.ALL);
         all.addAll(Ev3Keys.ALL);
+        all.addAll(StatusKeys.ALL);
         return all;
     }
 
@@ -41,6 +43,7 @@ final class StandardKeys {
         rules.addAll(CortexKeys.RULES);
         rules.addAll(M1Keys.RULES);
         rules.addAll(Ev3Keys.RULES);
+        rules.addAll(StatusKeys.RULES);
         return rules;
     }
 }

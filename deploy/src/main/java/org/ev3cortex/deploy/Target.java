@@ -1,0 +1,116 @@
+package org.ev3cortex.deploy;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Where and how to reach the brick: from {@code deploy.properties}, then overridden by flags.
+ * Passwords are deliberately not a property (see {@link Credentials}).
+ */
+public final class Target {
+    public static final String DEFAULT_REMOTE_DIR = "/home/robot/ev3cortex";
+    /** ev3dev-lang-java's tested flags for the 64 MB brick, plus C1-only tiering. */
+    public static final String DEFAULT_JVM_FLAGS = "-Xms16m -Xmx32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
+    static final Set<String> KEYS = new TreeSet<>(Arrays.asList(
+            "host", "port", "user", "identityFile", "knownHostsFile", "remoteDir", "jvmFlags", "java"));
+
+    public String host = "ev3dev.local";
+    public int port = 22;
+    public String user = "robot";
+    /** Null: the usual ~/.ssh/id_* files that exist. */
+    public Path identityFile;
+    public Path knownHostsFile = Paths.get(System.getProperty("user.home"), ".ssh", "known_hosts");
+    public String remoteDir = DEFAULT_REMOTE_DIR;
+    public String jvmFlags = DEFAULT_JVM_FLAGS;
+    /** The java command on the brick. */
+    public String java = "java";
+
+    /** Reads {@code file} strictly: an unknown key or a password is an error naming file:key. */
+    public static Target load(Path file) throws IOException {
+        Target t = new Target();
+        if (file == null || !Files.exists(file)) return t;
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        List<String> errors = new ArrayList<>();
+        for (String k : p.stringPropertyNames()) {
+            String v = p.getProperty(k).trim();
+            if (k.toLowerCase().contains("pass")) {
+                errors.add(file + ": " + k + ": passwords are never read from properties files; use --password"
+                        + " (prompt) or the EV3CORTEX_SSH_PASSWORD environment variable, or better a key");
+                continue;
+            }
+            switch (k) {
+                case "host": t.host = v; break;
+                case "port":
+                    try {
+                        t.port = Integer.parseInt(v);
+                    } catch (NumberFormatException e) {
+                        errors.add(file + ": port: '" + v + "' is not a port number");
+                    }
+                    break;
+                case "user": t.user = v; break;
+                case "identityFile": t.identityFile = expandHome(v); break;
+                case "knownHostsFile": t.knownHostsFile = expandHome(v); break;
+                case "remoteDir": t.remoteDir = v; break;
+                case "jvmFlags": t.jvmFlags = v; break;
+                case "java": t.java = v; break;
+                default: errors.add(file + ": " + k + ": unknown key; known keys: " + KEYS);
+            }
+        }
+        if (!errors.isEmpty()) throw new IllegalArgumentException(String.join(System.lineSeparator(), errors));
+        return t;
+    }
+
+    static Path expandHome(String v) {
+        if (v.equals("~")) return Paths.get(System.getProperty("user.home"));
+        if (v.startsWith("~/")) return Paths.get(System.getProperty("user.home"), v.substring(2));
+        return Paths.get(v);
+    }
+
+    /** Checks what must hold before anything is sent to the brick. */
+    public Target validate() {
+        if (port < 1 || port > 65535) throw new IllegalArgumentException("port " + port + " is out of range 1..65535");
+        Shell.checkPrintable(host, "host");
+        Shell.checkPrintable(user, "user");
+        Shell.checkPrintable(remoteDir, "remoteDir");
+        if (remoteDir.isEmpty() || remoteDir.startsWith("~") || remoteDir.matches(".*[*?\\[\\]\\\\].*")) {
+            throw new IllegalArgumentException("remoteDir '" + remoteDir + "' must be a path without ~ or the glob"
+                    + " characters * ? [ ] \\ (absolute, or relative to the login directory)");
+        }
+        while (remoteDir.length() > 1 && remoteDir.endsWith("/")) remoteDir = remoteDir.substring(0, remoteDir.length() - 1);
+        jvmFlagList();
+        return this;
+    }
+
+    /** The JVM flags, split on blanks; each is quoted separately in the launcher. */
+    public List<String> jvmFlagList() {
+        List<String> flags = new ArrayList<>();
+        for (String f : jvmFlags.trim().split("\\s+")) {
+            if (f.isEmpty()) continue;
+            Shell.checkPrintable(f, "jvmFlags");
+            if (!f.startsWith("-")) {
+                throw new IllegalArgumentException("jvmFlags: '" + f + "' is not a JVM option (options start with -)");
+            }
+            flags.add(f);
+        }
+        return flags;
+    }
+
+    @Override
+    public String toString() {
+        return user + "@" + host + ":" + port + " " + remoteDir;
+    }
+}
