@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.ev3cortex.deploy.DeployMain.Stop;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -273,6 +274,36 @@ class DeployOverSshTest {
             ByteArrayOutputStream logs = new ByteArrayOutputStream();
             c.logs(false, 500, logs);
             assertThat(logs.toString(StandardCharsets.UTF_8)).contains("agent running on loopback body");
+        }
+    }
+
+    @Test
+    void stopEscalatesToSigkillOnlyAfterTheTimeoutAndSaysTheMotorsAreUnknown() throws Exception {
+        // A "java" that ignores SIGTERM and never publishes a status: a hung agent.
+        Path hung = Files.writeString(dir.resolve("hung-java"), "#!/bin/sh\ntrap '' TERM\nwhile :; do sleep 0.1; done\n");
+        hung.toFile().setExecutable(true);
+        Target t = target("hung");
+        t.java = hung.toString();
+        try (Brick b = Brick.connect(t, false, false)) {
+            new Deployer(b, out).deploy(jarV1, List.of(props("robot.properties", "agent.periodMs=50\n")));
+            b.exec("cd " + Shell.quote(t.remoteDir) + " && nohup sh bin/launch.sh >> log/agent.log 2>&1 < /dev/null &")
+                    .orThrow("launch");
+            AgentControl c = new AgentControl(b, out);
+            AgentStatus st = null;
+            for (int i = 0; i < 100 && (st == null || !st.running); i++) {
+                Thread.sleep(50);
+                st = c.status();
+            }
+            assertThat(st.running).isTrue();
+            long t0 = System.nanoTime();
+            AgentControl.Stopped stopped = c.stop(2);
+            double waitedS = (System.nanoTime() - t0) / 1e9;
+            assertThat(stopped.escalated).isTrue();
+            assertThat(stopped.motors).isEqualTo("unknown");
+            assertThat(waitedS).as("it waited the whole timeout before SIGKILL").isGreaterThanOrEqualTo(2.0);
+            assertThat(exited(st.pid)).isTrue();
+            assertThat(Stop.report(stopped, out)).isEqualTo(DeployMain.EXIT_FAILED);
+            assertThat(console.toString(StandardCharsets.UTF_8)).contains("CHECK THE ROBOT");
         }
     }
 
