@@ -70,6 +70,7 @@ public final class TickLoop implements AutoCloseable {
     private volatile Throwable failure;
     private volatile Thread loopThread;
     private Thread shutdownHook;
+    private volatile java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(0);
     private Thread watchdog;
 
     // Watched by the watchdog thread.
@@ -169,17 +170,16 @@ public final class TickLoop implements AutoCloseable {
         shutdownHook = new Thread(new Runnable() {
             @Override
             public void run() {
-            stopRequested = true;
-            stopAllMotors("JVM shutdown");
-            Thread t = loopThread;
-            if (t != null && t != Thread.currentThread()) {
+                stopRequested = true;
+                stopAllMotors("JVM shutdown");
+                // Wait for the loop to finish its tick, not for its thread: after a normal end that
+                // thread is main, itself blocked in System.exit behind this hook.
                 try {
-                    t.join(2_000);
+                    finished.await(2, java.util.concurrent.TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            }
-            stopAllMotors("JVM shutdown (after the loop)");
+                stopAllMotors("JVM shutdown (after the loop)");
             }
         }, "agent-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -198,6 +198,7 @@ public final class TickLoop implements AutoCloseable {
         synchronized (this) {
             if (state == State.RUNNING) throw new IllegalStateException("the loop is already running");
             loopThread = Thread.currentThread();
+            finished = new java.util.concurrent.CountDownLatch(1);
             state = State.RUNNING;
             stopRequested = false;
         }
@@ -229,6 +230,7 @@ public final class TickLoop implements AutoCloseable {
             stopAllMotors(state == State.FAULTED ? "fault" : "loop ended");
             loopThread = null;
             stopWatchdog();
+            finished.countDown();
         }
         return state;
     }

@@ -45,7 +45,7 @@ public final class StatusFile implements AutoCloseable {
     private final long intervalMs;
     private final TickLoop loop;
     private final long pid;
-    private final long startedAtMs;
+    private long startedAtMs = -1; // found by the writer thread, after the first tick
 
     private final Object lock = new Object();
     private long verdictSeq;
@@ -66,10 +66,7 @@ public final class StatusFile implements AutoCloseable {
         this.temp = file == null ? null : file.resolveSibling(file.getFileName() + ".tmp");
         this.intervalMs = intervalMs;
         this.loop = loop;
-        ProcessHandle self = ProcessHandle.current();
-        this.pid = self.pid();
-        java.util.Optional<java.time.Instant> started = self.info().startInstant();
-        this.startedAtMs = started.isPresent() ? started.get().toEpochMilli() : System.currentTimeMillis();
+        this.pid = ProcessHandle.current().pid();
     }
 
     /** The status file for this config; one that does nothing when {@code status.file} is empty. */
@@ -97,8 +94,8 @@ public final class StatusFile implements AutoCloseable {
     public synchronized void start() {
         if (file == null || running) return;
         running = true;
-        write();
-        // An anonymous class, not a lambda, on the brick's start-up path (see Schema.Rule).
+        // Nothing is written before the first tick: the process-start lookup and the file I/O
+        // would load classes while the brick is still starting. An anonymous class, not a lambda, on the brick's start-up path (see Schema.Rule).
         thread = new Thread(new Runnable() {
             @Override
             public void run() {
@@ -153,6 +150,10 @@ public final class StatusFile implements AutoCloseable {
 
     private synchronized void write() {
         if (file == null) return;
+        if (startedAtMs < 0) {
+            java.util.Optional<java.time.Instant> started = ProcessHandle.current().info().startInstant();
+            startedAtMs = started.isPresent() ? started.get().toEpochMilli() : System.currentTimeMillis();
+        }
         long now = System.currentTimeMillis();
         LoopStats stats = loop.stats();
         long ticks = stats.ticks();

@@ -58,7 +58,7 @@ class ToolsTest {
         Path png = dir.resolve("scene.png");
         TestImages.writePng(png, TestImages.scene(160, 120, 9), 160, 120);
         Path out = dir.resolve("v1");
-        Run r = run("tools", "v1", "--in", png.toString(), "--out", out.toString(), "--set", "v1.rings=24");
+        Run r = run("tools", "v1", "--in", png.toString(), "--out", out.toString(), "--set", "v1.rings=12");
         assertThat(r.code()).as(r.err()).isZero();
         for (String name : new String[] {"luma", "dog", "hemifield_left", "hemifield_right", "polar_left", "polar_right",
                 "logpolar_left", "logpolar_right", "overlay"}) {
@@ -67,8 +67,8 @@ class ToolsTest {
         }
         assertThat(NpyReader.read(out.resolve("luma.npy")).shape).containsExactly(120, 160);
         assertThat(NpyReader.read(out.resolve("hemifield_left.npy")).shape).containsExactly(120, 80);
-        assertThat(NpyReader.read(out.resolve("logpolar_left.npy")).shape).containsExactly(32, 24);
-        assertThat(NpyReader.read(out.resolve("area_right.npy")).shape).containsExactly(1, 32, 24);
+        assertThat(NpyReader.read(out.resolve("logpolar_left.npy")).shape).containsExactly(16, 12);
+        assertThat(NpyReader.read(out.resolve("area_right.npy")).shape).containsExactly(1, 16, 12);
         // The hemifield files are the halves of the DoG plane.
         float[] dog = NpyReader.read(out.resolve("dog.npy")).data;
         float[] right = NpyReader.read(out.resolve("hemifield_right.npy")).data;
