@@ -19,7 +19,8 @@ import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /**
- * Builds a self-contained stand-in brick jar from the test class path: the shared module, slf4j,
+ * Builds a self-contained stand-in brick jar from the test class path: the shared module and its
+ * numerical libraries, slf4j,
  * logback and {@code StandInMain}. One real jar (no directories on its class path), so AppCDS can
  * archive it just as it would the brick jar.
  */
@@ -49,7 +50,10 @@ final class StandInJar {
                 } else if (s.contains("ev3cortex-shared") || s.endsWith("shared/target/classes")) {
                     if (Files.isDirectory(p)) copyTree(p, "", jar, seen);
                     else copyJar(p, jar, seen);
-                } else if (s.contains("slf4j-api") || s.contains("logback-classic") || s.contains("logback-core")) {
+                } else if (s.contains("slf4j-api") || s.contains("logback-classic") || s.contains("logback-core")
+                        // the agent's own numerical libraries: JTransforms (A1) and EJML (the sheet)
+                        || s.contains("JTransforms") || s.contains("JLargeArrays") || s.contains("commons-math3")
+                        || s.contains("ejml-")) {
                     copyJar(p, jar, seen);
                 }
             }

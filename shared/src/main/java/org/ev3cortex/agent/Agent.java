@@ -57,6 +57,14 @@ public final class Agent implements AutoCloseable {
             }
         };
         this.loop.onVerdict(verdicts);
+        // Published from inside the loop's end, so that a SIGTERM's shutdown hook (which waits for
+        // it) cannot let the JVM exit before "motors stopped" is on disk for deploy's stop.
+        this.loop.onEnd(new Runnable() {
+            @Override
+            public void run() {
+                status.ended(loop.state(), loop.failure());
+            }
+        });
         this.reloader = new ConfigReloader(new ConfigLoader(config.schema()), config, overrides,
                 new Consumer<Config>() {
                     @Override
@@ -111,7 +119,6 @@ public final class Agent implements AutoCloseable {
         status.start();
         log.info("agent running on {} at {} ms per tick", body.describe(), loop.config().get(AgentKeys.PERIOD_MS));
         TickLoop.State end = loop.runTicks(maxTicks);
-        status.ended(end, loop.failure());
         log.info("agent stopped ({}):{}{}", end, System.lineSeparator(), loop.stats().summary());
         return end;
     }

@@ -64,6 +64,7 @@ public final class TickLoop implements AutoCloseable {
     private StopAction safetyStopAction;
     private volatile Consumer<ReloadVerdict> verdicts; // null: nobody listens
     private TickObserver[] observers = new TickObserver[0];
+    private volatile Runnable endAction;
 
     private volatile State state = State.NEW;
     private volatile boolean stopRequested;
@@ -106,6 +107,14 @@ public final class TickLoop implements AutoCloseable {
     /** Hands over a new config; it is applied at the start of the next tick. Any thread. */
     public void submitConfig(Config next) {
         pending.set(next);
+    }
+
+    /**
+     * Runs once each time the loop ends, on the loop's thread, after the motors are stopped and
+     * before a waiting shutdown hook lets the JVM exit: where to publish "motors stopped".
+     */
+    public void onEnd(Runnable action) {
+        this.endAction = action;
     }
 
     /** Adds an observer called after every tick's write phase; before {@link #runTicks}. */
@@ -230,7 +239,15 @@ public final class TickLoop implements AutoCloseable {
             stopAllMotors(state == State.FAULTED ? "fault" : "loop ended");
             loopThread = null;
             stopWatchdog();
-            finished.countDown();
+            Runnable end = endAction;
+            if (end != null) {
+                try {
+                    end.run();
+                } catch (RuntimeException e) {
+                    log.error("end-of-run action failed", e);
+                }
+            }
+            finished.countDown(); // a shutdown hook waiting for the loop may now let the JVM go
         }
         return state;
     }
