@@ -46,6 +46,7 @@ public final class Agent implements AutoCloseable {
         stages.add(cortex);
         stages.addAll(motor.stages());
         this.loop = new TickLoop(body, stages, config);
+        loop.releasedByOwner(); // a SIGTERM waits for the end of close(), body included
         motor.selection.watch(loop.stats());
         this.status = StatusFile.forConfig(config, loop);
         // Anonymous classes, not lambdas, on the brick's start-up path (see Schema.Rule).
@@ -126,9 +127,13 @@ public final class Agent implements AutoCloseable {
     /** Stops the loop, the reloader and the senses, then closes the body (motors stopped). */
     @Override
     public void close() {
-        reloader.close();
-        status.close();
-        loop.close();
-        body.close();
+        try {
+            reloader.close();
+            status.close();
+            loop.close();
+            body.close();
+        } finally {
+            loop.release();
+        }
     }
 }

@@ -71,7 +71,9 @@ public final class TickLoop implements AutoCloseable {
     private volatile Throwable failure;
     private volatile Thread loopThread;
     private Thread shutdownHook;
-    private volatile java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(0);
+    /** Counted down when the owner is done (see {@link #release()}); the shutdown hook waits for it. */
+    private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+    private volatile boolean releasedByOwner;
     private Thread watchdog;
 
     // Watched by the watchdog thread.
@@ -181,12 +183,15 @@ public final class TickLoop implements AutoCloseable {
             public void run() {
                 stopRequested = true;
                 stopAllMotors("JVM shutdown");
-                // Wait for the loop to finish its tick, not for its thread: after a normal end that
-                // thread is main, itself blocked in System.exit behind this hook.
-                try {
-                    finished.await(2, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                // Wait until the owner has finished and closed the loop (summary logged, status
+                // published), not for the loop's thread: that is main, which after a normal end is
+                // itself blocked in System.exit behind this hook.
+                if (loopThread != null) {
+                    try {
+                        finished.await(2, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
                 stopAllMotors("JVM shutdown (after the loop)");
             }
@@ -207,7 +212,6 @@ public final class TickLoop implements AutoCloseable {
         synchronized (this) {
             if (state == State.RUNNING) throw new IllegalStateException("the loop is already running");
             loopThread = Thread.currentThread();
-            finished = new java.util.concurrent.CountDownLatch(1);
             state = State.RUNNING;
             stopRequested = false;
         }
@@ -239,15 +243,15 @@ public final class TickLoop implements AutoCloseable {
             stopAllMotors(state == State.FAULTED ? "fault" : "loop ended");
             loopThread = null;
             stopWatchdog();
-            Runnable end = endAction;
-            if (end != null) {
+            Runnable atEnd = endAction;
+            if (atEnd != null) {
                 try {
-                    end.run();
+                    atEnd.run();
                 } catch (RuntimeException e) {
                     log.error("end-of-run action failed", e);
                 }
             }
-            finished.countDown(); // a shutdown hook waiting for the loop may now let the JVM go
+
         }
         return state;
     }
@@ -443,6 +447,19 @@ public final class TickLoop implements AutoCloseable {
         }
     }
 
+    /**
+     * For an owner that does more after {@link #close()} (closing the body, logging): a shutdown
+     * hook then waits for {@link #release()} instead of for {@code close()}.
+     */
+    public void releasedByOwner() {
+        releasedByOwner = true;
+    }
+
+    /** Lets a JVM shutdown that waits for this loop proceed. Idempotent. */
+    public void release() {
+        finished.countDown();
+    }
+
     /** Stops the loop (waiting up to 2 s for its tick), stops the motors and the senses. */
     @Override
     public void close() {
@@ -468,5 +485,6 @@ public final class TickLoop implements AutoCloseable {
             }
         }
         if (state == State.NEW || state == State.RUNNING) state = State.STOPPED;
+        if (!releasedByOwner) release();
     }
 }

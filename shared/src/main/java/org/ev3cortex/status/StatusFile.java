@@ -44,7 +44,7 @@ public final class StatusFile implements AutoCloseable {
     private final Path temp;
     private final long intervalMs;
     private final TickLoop loop;
-    private final long pid;
+    private long pid = -1; // looked up by the writer: ProcessHandle's set-up loads ~30 classes
     private long startedAtMs = -1; // found by the writer thread, after the first tick
 
     private final Object lock = new Object();
@@ -66,7 +66,6 @@ public final class StatusFile implements AutoCloseable {
         this.temp = file == null ? null : file.resolveSibling(file.getFileName() + ".tmp");
         this.intervalMs = intervalMs;
         this.loop = loop;
-        this.pid = ProcessHandle.current().pid();
     }
 
     /** The status file for this config; one that does nothing when {@code status.file} is empty. */
@@ -151,6 +150,7 @@ public final class StatusFile implements AutoCloseable {
     private synchronized void write() {
         if (file == null) return;
         if (startedAtMs < 0) {
+            pid = ProcessHandle.current().pid();
             java.util.Optional<java.time.Instant> started = ProcessHandle.current().info().startInstant();
             startedAtMs = started.isPresent() ? started.get().toEpochMilli() : System.currentTimeMillis();
         }

@@ -31,10 +31,11 @@ public final class StandInMain {
         try (Agent agent = new Agent(body, config, options.allOverrides(loader))) {
             TickLoop.State end = agent.run(Long.MAX_VALUE);
             code = end == TickLoop.State.FAULTED ? AgentOptions.EXIT_FAULT : 0;
+            // Printed before close(): on SIGTERM the JVM exits as soon as the agent is closed.
+            StringBuilder stops = new StringBuilder();
+            for (int m = 0; m < body.motors().count(); m++) stops.append(' ').append(body.motors().stopCount(m));
+            System.out.println("stand-in exiting; motors at rest: " + atRest(body) + "; stop commands per motor:" + stops);
         }
-        StringBuilder stops = new StringBuilder();
-        for (int m = 0; m < body.motors().count(); m++) stops.append(' ').append(body.motors().stopCount(m));
-        System.out.println("stand-in exiting; motors at rest: " + atRest(body) + "; stop commands per motor:" + stops);
         System.exit(code);
     }
 
