@@ -46,7 +46,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--headless", description = "No viewer, even when a display exists.")
     boolean headless;
 
-    @Option(names = "--seconds", paramLabel = "N", defaultValue = "60",
+    @Option(names = "--seconds", paramLabel = "N", defaultValue = "600",
             description = "Simulated seconds to run headless (default: ${DEFAULT-VALUE}).")
     double seconds;
 

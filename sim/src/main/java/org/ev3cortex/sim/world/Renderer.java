@@ -15,6 +15,8 @@ public final class Renderer {
     private final int[] rgb;
     private final double[] columnDepth;
     private final int[] hitColour = new int[1];
+    private int[] skyRows;    // per image row, computed once: the gradients do not depend on the pose
+    private int[] groundRows;
 
     public Renderer(int width, int height, double fovDeg, double cameraHeightM) {
         this.width = width;
@@ -45,6 +47,14 @@ public final class Renderer {
         }
         double focal = (width / 2.0) / Math.tan(fovRad / 2);
         int horizon = height / 2;
+        if (skyRows == null) {
+            skyRows = new int[height];
+            groundRows = new int[height];
+            for (int r = 0; r < height; r++) {
+                skyRows[r] = Colour.scale(w.skyColour, 1.0 - 0.15 * r / (double) height);
+                groundRows[r] = Colour.scale(w.groundColour, 0.7 + 0.3 * (r - horizon) / (double) (height - horizon));
+            }
+        }
         for (int c = 0; c < width; c++) {
             // Column 0 is the left of the image: the robot's left, +angle.
             double offset = Math.atan(((width - 1) / 2.0 - c) / focal);
@@ -60,11 +70,11 @@ public final class Renderer {
             for (int r = 0; r < height; r++) {
                 int colour;
                 if (r < top) {
-                    colour = Colour.scale(w.skyColour, 1.0 - 0.15 * r / (double) height);
+                    colour = skyRows[r];
                 } else if (r <= bottom) {
                     colour = wall;
                 } else {
-                    colour = Colour.scale(w.groundColour, 0.7 + 0.3 * (r - horizon) / (double) (height - horizon));
+                    colour = groundRows[r];
                 }
                 rgb[r * width + c] = colour;
             }
@@ -113,19 +123,26 @@ public final class Renderer {
                 break;
             case YUYV:
             default:
+                // BT.601 full range in 8-bit fixed point; chroma from the pair's summed channels.
                 for (int i = 0; i < n; i += 2) {
                     int p0 = rgb[i];
                     int p1 = rgb[i + 1];
-                    double r = (Colour.r(p0) + Colour.r(p1)) / 2.0;
-                    double g = (Colour.g(p0) + Colour.g(p1)) / 2.0;
-                    double b = (Colour.b(p0) + Colour.b(p1)) / 2.0;
-                    dst[2 * i] = (byte) luma(p0);
-                    dst[2 * i + 1] = (byte) clamp(128 - 0.168736 * r - 0.331264 * g + 0.5 * b);
-                    dst[2 * i + 2] = (byte) luma(p1);
-                    dst[2 * i + 3] = (byte) clamp(128 + 0.5 * r - 0.418688 * g - 0.081312 * b);
+                    int r0 = (p0 >> 16) & 0xFF, g0 = (p0 >> 8) & 0xFF, b0 = p0 & 0xFF;
+                    int r1 = (p1 >> 16) & 0xFF, g1 = (p1 >> 8) & 0xFF, b1 = p1 & 0xFF;
+                    int r = r0 + r1;
+                    int g = g0 + g1;
+                    int b = b0 + b1;
+                    dst[2 * i] = (byte) ((77 * r0 + 150 * g0 + 29 * b0 + 128) >> 8);
+                    dst[2 * i + 1] = (byte) clampByte(((-43 * r - 85 * g + 128 * b + 256) >> 9) + 128);
+                    dst[2 * i + 2] = (byte) ((77 * r1 + 150 * g1 + 29 * b1 + 128) >> 8);
+                    dst[2 * i + 3] = (byte) clampByte(((128 * r - 107 * g - 21 * b + 256) >> 9) + 128);
                 }
                 break;
         }
+    }
+
+    private static int clampByte(int v) {
+        return v < 0 ? 0 : v > 255 ? 255 : v;
     }
 
     static int luma(int p) {
