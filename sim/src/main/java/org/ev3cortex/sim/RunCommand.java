@@ -238,7 +238,7 @@ public final class RunCommand implements Callable<Integer> {
             if (e.getKey().startsWith("surprise/")) surprise.put(e.getKey().substring(9), smooth(e.getValue(), 10));
         }
         Plots.lines("Surprise per area (mean e^2/sigma^2, 1 s moving average)", "surprise", rec.get("t"), surprise,
-                report.resolve("surprise.png"));
+                report.resolve("surprise.png"), true);
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Object>> areas = (Map<String, Map<String, Object>>) summary.get("areas");
         Plots.bars("Next-input prediction error: the sheet against copy-last", "MSE", areas,

@@ -86,11 +86,23 @@ public final class Plots {
     /** Several series against simulated time, one chart. */
     public static void lines(String title, String yTitle, double[] t, Map<String, double[]> series, Path png)
             throws IOException {
+        lines(title, yTitle, t, series, png, false);
+    }
+
+    /** As above; with {@code log} a logarithmic y axis, values floored at 1e-2 (for surprise, which spans 10^5). */
+    public static void lines(String title, String yTitle, double[] t, Map<String, double[]> series, Path png, boolean log)
+            throws IOException {
         XYChart chart = new XYChartBuilder().width(900).height(420).title(title)
                 .xAxisTitle("simulated time (s)").yAxisTitle(yTitle).build();
+        if (log) chart.getStyler().setYAxisLogarithmic(true);
         for (Map.Entry<String, double[]> e : series.entrySet()) {
             if (e.getValue().length == 0) continue;
-            XYSeries s = chart.addSeries(e.getKey(), t, e.getValue());
+            double[] y = e.getValue();
+            if (log) {
+                y = y.clone();
+                for (int i = 0; i < y.length; i++) y[i] = Math.max(1e-2, y[i]);
+            }
+            XYSeries s = chart.addSeries(e.getKey(), t, y);
             s.setMarker(SeriesMarkers.NONE);
         }
         if (chart.getSeriesMap().isEmpty()) {
