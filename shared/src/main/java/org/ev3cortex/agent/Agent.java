@@ -40,6 +40,7 @@ public final class Agent implements AutoCloseable {
         this.cortex = new CortexStage();
         cortex.configure(config); // builds the sheet, which the relay (configured before it) feeds
         this.motor.senses.readNoveltyFrom(cortex);
+        this.motor.senses.readLightFrom(thalamus.v1());
         // Tick order: senses -> pathways -> relay -> sheet -> motor side.
         List<Stage> stages = new ArrayList<>(thalamus.stages());
         stages.add(new CorticalRelay(thalamus, cortex, motor.m1));

@@ -4,7 +4,6 @@ import org.ev3cortex.agent.AgentKeys;
 import org.ev3cortex.agent.MotorCommands;
 import org.ev3cortex.agent.Stage;
 import org.ev3cortex.body.BodyKeys;
-import org.ev3cortex.body.PixelFormat;
 import org.ev3cortex.body.Snapshot;
 import org.ev3cortex.config.Config;
 
@@ -15,9 +14,8 @@ import org.ev3cortex.config.Config;
  */
 public final class SenseFeatures implements Stage {
     private final MotorContext ctx;
-    private int width;
-    private int height;
-    private PixelFormat format;
+    private org.ev3cortex.v1.V1 v1;
+    private boolean hasFrame;
     private double hold;
     private int windowFrames;
     private org.ev3cortex.cortex.CortexStage cortex;
@@ -38,6 +36,11 @@ public final class SenseFeatures implements Stage {
         this.cortex = cortex;
     }
 
+    /** Brightness per hemifield comes from V1's luma plane (V1 runs earlier in the tick). */
+    public void readLightFrom(org.ev3cortex.v1.V1 v1) {
+        this.v1 = v1;
+    }
+
     @Override
     public String name() {
         return "m1-senses";
@@ -45,9 +48,6 @@ public final class SenseFeatures implements Stage {
 
     @Override
     public void configure(Config c) {
-        width = c.get(BodyKeys.CAMERA_WIDTH);
-        height = c.get(BodyKeys.CAMERA_HEIGHT);
-        format = PixelFormat.valueOf(c.get(BodyKeys.CAMERA_FORMAT));
         hold = Math.exp(-c.get(AgentKeys.PERIOD_MS) / 1000.0);
         windowFrames = c.get(BodyKeys.MIC_WINDOW_FRAMES);
         if (cortex != null) {
@@ -61,7 +61,8 @@ public final class SenseFeatures implements Stage {
     @Override
     public void update(Snapshot in, MotorCommands out) {
         sound(in.audio);
-        light(in.frame);
+        hasFrame = in.frame.length > 0 && in.frameReading.sequence > 0;
+        light();
         if (areaSurprise != null) {
             ctx.noveltyLeft = areaSurprise[leftFieldArea];
             ctx.noveltyRight = areaSurprise[rightFieldArea];
@@ -87,31 +88,25 @@ public final class SenseFeatures implements Stage {
         ctx.soundRight = Math.max(r, ctx.soundRight * hold);
     }
 
-    private void light(byte[] frame) {
-        if (frame.length == 0 || frame.length != format.frameBytes(width, height)) return;
-        long left = 0;
-        long right = 0;
-        int half = width / 2;
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int v = luma(frame, y * width + x);
-                if (x < half) left += v; else right += v;
-            }
+    /**
+     * Mean brightness of each half of the frame, from the luma plane V1 has already computed this
+     * tick (0..1): the left half is the left visual field.
+     */
+    private void light() {
+        if (v1 == null || !hasFrame) return;
+        float[] luma = v1.luma();
+        int w = v1.settings().width;
+        int h = v1.settings().height;
+        int half = w / 2;
+        double left = 0;
+        double right = 0;
+        for (int y = 0; y < h; y++) {
+            int row = y * w;
+            for (int x = 0; x < half; x++) left += luma[row + x];
+            for (int x = half; x < w; x++) right += luma[row + x];
         }
-        double n = (double) half * height * 255;
-        ctx.lightLeft = left / n;
-        ctx.lightRight = right / (n * (width - half) / half);
+        ctx.lightLeft = left / ((double) half * h);
+        ctx.lightRight = right / ((double) (w - half) * h);
         ctx.lightMean = (ctx.lightLeft + ctx.lightRight) / 2;
-    }
-
-    private int luma(byte[] f, int pixel) {
-        switch (format) {
-            case YUYV: return f[2 * pixel] & 0xFF;
-            case GRAY8: return f[pixel] & 0xFF;
-            default: {
-                int i = 3 * pixel;
-                return (299 * (f[i] & 0xFF) + 587 * (f[i + 1] & 0xFF) + 114 * (f[i + 2] & 0xFF)) / 1000;
-            }
-        }
     }
 }
