@@ -71,10 +71,8 @@ public final class AgentOptions {
      * then the command-line overrides. On errors, prints every one to {@code err} and returns null.
      */
     public Config loadOrReport(ConfigLoader loader, PrintStream err) {
-        List<ConfigOverride> all = new ArrayList<>(loader.systemOverrides(System.getProperties()));
-        all.addAll(overrides);
         try {
-            return loader.load(configFiles, all);
+            return loader.load(configFiles, allOverrides(loader));
         } catch (ConfigException e) {
             err.println(e.getMessage());
             err.println("Nothing was started and no motor was touched. Keys and their allowed values: docs/properties.md,"

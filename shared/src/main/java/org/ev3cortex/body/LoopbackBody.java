@@ -3,8 +3,8 @@ package org.ev3cortex.body;
 /**
  * A body with no hardware: motors that mirror their commands back as state (position integrates
  * speed on the body clock, as ros2_control's mock components do), a settable battery and touch
- * sensors, and no camera or microphone. Tests drive the real loop against it; the quick-start run
- * uses it until the simulator's world is wired in.
+ * sensors, and no camera or microphone. Tests drive the real loop against it, and the laptop
+ * body uses its motors, since a laptop has no wheels.
  */
 public final class LoopbackBody implements Body {
     private final Clock clock;

@@ -1,8 +1,5 @@
 package org.ev3cortex.config;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /** One {@code key=value} given outside the files: a {@code -D} system property or a {@code --set}. */
 public final class ConfigOverride {
@@ -28,11 +25,5 @@ public final class ConfigOverride {
             throw new IllegalArgumentException(label + " needs key=value, got '" + keyEqualsValue + "'");
         }
         return new ConfigOverride(keyEqualsValue.substring(0, eq).trim(), keyEqualsValue.substring(eq + 1), label);
-    }
-
-    public static List<ConfigOverride> of(Map<String, String> map, String label) {
-        List<ConfigOverride> out = new ArrayList<>();
-        map.forEach((k, v) -> out.add(new ConfigOverride(k, v, label)));
-        return out;
     }
 }

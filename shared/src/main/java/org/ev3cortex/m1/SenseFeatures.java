@@ -29,8 +29,8 @@ public final class SenseFeatures implements Stage {
 
     /**
      * Novelty per visual hemifield from the sheet's surprise: V1-R holds the left visual field,
-     * V1-L the right. The surprise read is last tick's, since the motor side runs after the sheet
-     * within a tick only when the sheet stage comes first (it does in {@code Agent}).
+     * V1-L the right. {@code Agent} runs the sheet before the motor side, so this is the surprise
+     * of the current tick.
      */
     public void readNoveltyFrom(org.ev3cortex.cortex.CortexStage cortex) {
         this.cortex = cortex;

@@ -2,7 +2,6 @@ package org.ev3cortex.sim.viewer;
 
 import java.awt.BorderLayout;
 import java.awt.Color;
-import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Font;
 import java.awt.Graphics;
@@ -64,6 +63,9 @@ public final class Viewer {
     private final BufferedImage[] yuv = new BufferedImage[3];
     private final byte[] frameCopy;
     private final int[] rgbCopy;
+    private final byte[] planeY;
+    private final byte[] planeU;
+    private final byte[] planeV;
     private final int camW;
     private final int camH;
     private long frameTick = -1;
@@ -80,6 +82,9 @@ public final class Viewer {
         for (int i = 0; i < 3; i++) yuv[i] = new BufferedImage(i == 0 ? camW : camW / 2, camH, BufferedImage.TYPE_BYTE_GRAY);
         frameCopy = new byte[body.camera().frameBytes()];
         rgbCopy = new int[camW * camH];
+        planeY = new byte[camW * camH];
+        planeU = new byte[camW / 2 * camH];
+        planeV = new byte[camW / 2 * camH];
         extra.addAll(ViewerPanels.forAgent(agent));
     }
 
@@ -189,9 +194,9 @@ public final class Viewer {
             camera.setRGB(0, 0, camW, camH, rgbCopy, 0, camW);
             // Planes from the frame the agent actually read (whatever its format).
             if (body.camera().format() == org.ev3cortex.body.PixelFormat.YUYV) {
-                byte[] y = new byte[camW * camH];
-                byte[] u = new byte[camW / 2 * camH];
-                byte[] v = new byte[camW / 2 * camH];
+                byte[] y = planeY;
+                byte[] u = planeU;
+                byte[] v = planeV;
                 for (int i = 0, p = 0; p < camW * camH; i += 4, p += 2) {
                     y[p] = frameCopy[i];
                     y[p + 1] = frameCopy[i + 2];
@@ -337,10 +342,5 @@ public final class Viewer {
             List<String> all = agent.motor().context.switches.describe();
             return all.subList(Math.max(0, all.size() - 6), all.size());
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static Dimension size(int w, int h) {
-        return new Dimension(w, h);
     }
 }
