@@ -1,14 +1,13 @@
 package org.ev3cortex.robot;
 
 import java.io.PrintStream;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.ev3cortex.agent.Agent;
 import org.ev3cortex.agent.AgentOptions;
-import org.ev3cortex.agent.TickLoop;
+import org.ev3cortex.agent.AgentSchema;
 import org.ev3cortex.body.Body;
 import org.ev3cortex.config.Config;
 import org.ev3cortex.config.ConfigLoader;
+import org.ev3cortex.seam.LoopState;
 
 /**
  * {@code java -jar ev3cortex-robot.jar [--config FILE]... [--set key=value]... [--print-config]}.
@@ -41,7 +40,7 @@ public final class BrickMain {
             err.print(usage());
             return AgentOptions.EXIT_CONFIG;
         }
-        ConfigLoader loader = new ConfigLoader();
+        ConfigLoader loader = AgentSchema.loader();
         Config config = options.loadOrReport(loader, err);
         if (config == null) return AgentOptions.EXIT_CONFIG;
         if (options.printConfig) {
@@ -55,34 +54,11 @@ public final class BrickMain {
             err.println("cannot open the ev3dev body: " + e.getMessage());
             return AgentOptions.EXIT_CONFIG;
         }
-        // On SIGTERM the loop's hook stops the motors; this one keeps the JVM alive until the
-        // summary is logged and the body closed (LEDs off, camera and mic commands ended).
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread waitForClose = new Thread("brick-shutdown") {
-            @Override
-            public void run() {
-                try {
-                    finished.await(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
-        Runtime.getRuntime().addShutdownHook(waitForClose);
+        // The agent's one shutdown hook stops the motors on SIGTERM and holds the JVM until
+        // close() has logged the summary and closed the body (LEDs off, capture commands ended).
         try (Agent agent = new Agent(body, config, options.allOverrides(loader))) {
-            TickLoop.State end = agent.run(Long.MAX_VALUE);
-            if (end == TickLoop.State.FAULTED) {
-                if (body instanceof Ev3Body) ((Ev3Body) body).showFault();
-                return AgentOptions.EXIT_FAULT;
-            }
-            return 0;
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(waitForClose);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running and now returns
-            }
+            LoopState end = agent.run(Long.MAX_VALUE);
+            return end == LoopState.FAULTED ? AgentOptions.EXIT_FAULT : 0;
         }
     }
 

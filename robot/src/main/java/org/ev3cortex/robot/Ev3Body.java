@@ -54,14 +54,12 @@ public final class Ev3Body implements Body {
     private final CommandCamera camera;
     private final CommandMicrophone microphone;
     private final SystemStats stats;
-    /** Opened after the first tick: background senses start then, so the first tick comes sooner. */
-    private final java.util.concurrent.CountDownLatch afterFirstTick = new java.util.concurrent.CountDownLatch(1);
     private final Ev3Motors motorView = new Ev3Motors();
     private final Touch touchView;
     private final Battery batteryView;
     private final boolean[] touchLast;
     private volatile boolean closed;
-    private volatile boolean firstRead = true;
+    private volatile boolean loopFaulted; // the LEDs stay red after close
 
     /** Opens every device named by the config; on any failure, closes what was opened and throws. */
     public static Ev3Body open(Config config) {
@@ -120,10 +118,10 @@ public final class Ev3Body implements Body {
                             c.get(BodyKeys.MIC_RING_SAMPLES), clock, backoffMin, backoffMax)
                     : null;
             if (microphone != null) opened.add(microphone);
-            if (camera != null) camera.startAfter(afterFirstTick);
-            if (microphone != null) microphone.startAfter(afterFirstTick);
+            // Started by activate(), after the first tick: OSHI loads JNA and several hundred
+            // classes, and the capture commands a process each, which would delay the first tick.
             stats = c.get(Ev3Keys.STATS_ENABLED)
-                    ? new DeferredStats(new OshiSystemStats(clock, c.get(Ev3Keys.STATS_INTERVAL_MS)), afterFirstTick)
+                    ? new OshiSystemStats(clock, c.get(Ev3Keys.STATS_INTERVAL_MS))
                     : null;
             done = true;
         } catch (IOException e) {
@@ -192,8 +190,18 @@ public final class Ev3Body implements Body {
         return leds;
     }
 
-    /** Shows a fault the loop reported (e.g. a stage threw) on the LEDs. */
-    public void showFault() {
+    /** The first tick has read and commanded every device: LEDs green, background senses on. */
+    @Override
+    public void activate() {
+        if (leds != null && health.fault() == null) leds.show(StatusLeds.Show.RUNNING);
+        log.info("first tick done: starting the camera, microphone and system statistics");
+        Body.super.activate();
+    }
+
+    /** A fault the loop reported (a stage threw, a device failed): LEDs red. */
+    @Override
+    public void onFault(Throwable cause) {
+        loopFaulted = true;
         if (leds != null) leds.show(StatusLeds.Show.FAULT);
     }
 
@@ -232,45 +240,12 @@ public final class Ev3Body implements Body {
         if (microphone != null) microphone.close();
         if (stats != null) stats.close();
         if (leds != null) {
-            if (health.fault() == null) leds.show(StatusLeds.Show.OFF);
+            if (health.fault() == null && !loopFaulted) leds.show(StatusLeds.Show.OFF);
         }
         for (TachoMotor m : motors) m.close();
         for (LegoSensor s : touchSensors) s.close();
         battery.close();
         if (leds != null) leds.close();
-    }
-
-    /**
-     * OSHI with its start held until the first tick: starting it loads JNA and several hundred
-     * classes, which on the brick's single core would delay the first tick by seconds.
-     */
-    static final class DeferredStats implements SystemStats {
-        private final SystemStats inner;
-        private final java.util.concurrent.CountDownLatch gate;
-        private volatile boolean wanted;
-
-        DeferredStats(SystemStats inner, java.util.concurrent.CountDownLatch gate) {
-            this.inner = inner;
-            this.gate = gate;
-        }
-
-        synchronized void release() {
-            if (wanted) inner.start();
-        }
-
-        @Override public String name() { return inner.name(); }
-        @Override public synchronized void start() {
-            wanted = true;
-            if (gate.getCount() == 0) inner.start();
-        }
-        @Override public synchronized void stop() {
-            wanted = false;
-            inner.stop();
-        }
-        @Override public org.ev3cortex.body.SourceState state() { return inner.state(); }
-        @Override public Throwable failure() { return inner.failure(); }
-        @Override public long read(double[] dst, org.ev3cortex.body.Reading out) { return inner.read(dst, out); }
-        @Override public void close() { inner.close(); }
     }
 
     /** The motors in {@code body.motorPorts} order. */
@@ -283,13 +258,6 @@ public final class Ev3Body implements Body {
         @Override
         public void read(MotorState into) {
             for (int i = 0; i < motors.length; i++) motors[i].read(i, into);
-            if (firstRead) {
-                firstRead = false;
-                if (leds != null && health.fault() == null) leds.show(StatusLeds.Show.RUNNING);
-                log.info("first tick: devices read");
-                afterFirstTick.countDown();
-                if (stats instanceof DeferredStats) ((DeferredStats) stats).release();
-            }
         }
 
         @Override public void runForever(int motor, int speed) { motors[motor].runForever(speed); }

@@ -1,5 +1,6 @@
 package org.ev3cortex.robot;
 
+import org.ev3cortex.agent.AgentSchema;
 import java.nio.file.Path;
 import org.ev3cortex.body.BodyKeys;
 import org.ev3cortex.body.Ev3Keys;
@@ -11,7 +12,7 @@ public final class TestBodies {
     private TestBodies() {}
 
     public static Config config(Path root, String motors, String touch) throws ConfigException {
-        return Config.defaults()
+        return AgentSchema.defaults()
                 .with(Ev3Keys.SYSFS_ROOT, root.toString())
                 .with(BodyKeys.MOTOR_PORTS, motors)
                 .with(BodyKeys.TOUCH_PORTS, touch)

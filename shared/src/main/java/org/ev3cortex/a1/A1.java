@@ -1,10 +1,14 @@
 package org.ev3cortex.a1;
 
-import org.ev3cortex.agent.MotorCommands;
-import org.ev3cortex.agent.Stage;
 import org.ev3cortex.body.BodyKeys;
 import org.ev3cortex.body.Snapshot;
 import org.ev3cortex.config.Config;
+import org.ev3cortex.seam.Pathway;
+import org.ev3cortex.seam.PathwayOutput;
+import org.ev3cortex.seam.Region;
+import org.ev3cortex.seam.Shape;
+import org.ev3cortex.seam.Stage;
+import org.ev3cortex.seam.TickData;
 import org.jtransforms.fft.FloatFFT_1D;
 import pl.edu.icm.jlargearrays.ConcurrencyUtils;
 
@@ -27,6 +31,11 @@ import pl.edu.icm.jlargearrays.ConcurrencyUtils;
  * the first bin at or above its lower edge, pushed up so that every band has at least one bin.
  */
 public final class A1 implements Stage {
+    /** Each ear's area: one row of bands. */
+    public static final Shape SHAPE = new Shape("a1.bands x 1") {
+        @Override public int width(Config c) { return c.get(A1Keys.BANDS); }
+        @Override public int height(Config c) { return 1; }
+    };
 
     /** Everything A1 needs, read once from a config (or set by hand for a kernel). */
     public static final class Settings {
@@ -61,8 +70,8 @@ public final class A1 implements Stage {
     private int[] bandEdges; // bands + 1 bin indices
     private float[][] spectrum; // per channel, N/2 + 1 bins
     private float[][] power;    // per channel, per band
-    private float[] left = new float[0];
-    private float[] right = new float[0];
+    private final PathwayOutput left = new PathwayOutput(Region.A1_L);
+    private final PathwayOutput right = new PathwayOutput(Region.A1_R);
     private long lastSequence;
 
     /** An unconfigured stage; the loop calls {@link #configure} before the first tick. */
@@ -111,10 +120,8 @@ public final class A1 implements Stage {
         }
         bandEdges = bandEdges(s, n);
         power = new float[2][s.bands];
-        if (left.length != s.bands) {
-            left = new float[s.bands];
-            right = new float[s.bands];
-        }
+        left.reshape(s.bands, 1);
+        right.reshape(s.bands, 1);
         settings = s;
     }
 
@@ -152,10 +159,31 @@ public final class A1 implements Stage {
     }
 
     @Override
-    public void update(Snapshot in, MotorCommands out) {
-        if (in.audio.length == 0 || !in.audioReading.isNewerThan(lastSequence)) return;
+    public void update(TickData t) {
+        Snapshot in = t.in();
+        if (in.audio.length == 0) return;
+        soundLevel(in.audio, t);
+        if (!in.audioReading.isNewerThan(lastSequence)) return;
         lastSequence = in.audioReading.sequence;
-        process(in.audio, left, right);
+        process(in.audio, left.output(), right.output());
+    }
+
+    /**
+     * Full-scale RMS per ear of the snapshot's window, for the behaviours that steer by loudness;
+     * a mono microphone is both ears.
+     */
+    private void soundLevel(short[] audio, TickData t) {
+        int ch = settings.channels;
+        int frames = audio.length / ch;
+        double l = 0;
+        double r = 0;
+        for (int i = 0; i < frames; i++) {
+            double a = audio[i * ch];
+            double b = audio[i * ch + ch - 1];
+            l += a * a;
+            r += b * b;
+        }
+        t.percepts().sound(Math.sqrt(l / frames) / 32768.0, Math.sqrt(r / frames) / 32768.0);
     }
 
     /**
@@ -215,7 +243,9 @@ public final class A1 implements Stage {
     public float[] bandPower(int c) { return power[c]; }
     /** True when the input is mono and both areas are the same channel. */
     public boolean monoDuplicated() { return settings.channels == 1; }
-    public float[] left() { return left; }
-    public float[] right() { return right; }
+    public float[] left() { return left.output(); }
+    public float[] right() { return right.output(); }
+    /** The two areas this pathway feeds, A1-L then A1-R. */
+    public java.util.List<Pathway> outputs() { return java.util.List.of(left, right); }
     public Settings settings() { return settings; }
 }

@@ -3,6 +3,7 @@ package org.ev3cortex.agent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.ev3cortex.a1.A1;
 import org.ev3cortex.body.Body;
 import org.ev3cortex.config.Config;
 import org.ev3cortex.config.ConfigLoader;
@@ -10,46 +11,66 @@ import org.ev3cortex.config.ConfigOverride;
 import org.ev3cortex.config.ConfigReloader;
 import org.ev3cortex.config.ReloadVerdict;
 import org.ev3cortex.cortex.CortexStage;
-import org.ev3cortex.m1.MotorStages;
+import org.ev3cortex.cortex.Sheet;
+import org.ev3cortex.ganglia.ActionSelection;
+import org.ev3cortex.insula.Insula;
+import org.ev3cortex.m1.MotorCortex;
+import org.ev3cortex.s1.EfferenceMonitor;
+import org.ev3cortex.s1.S1;
+import org.ev3cortex.seam.LoopKeys;
+import org.ev3cortex.seam.LoopState;
+import org.ev3cortex.seam.Pathway;
+import org.ev3cortex.seam.Percepts;
+import org.ev3cortex.seam.Stage;
 import org.ev3cortex.status.StatusFile;
-import org.ev3cortex.thalamus.Thalamus;
+import org.ev3cortex.v1.V1;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The agent as the brick, the simulator and the laptop all run it: the stages built from the
- * config, the tick loop over a body, hot reload of the config files, and the shutdown hook.
- * Entry points differ only in the body they pass.
+ * The composition root: the agent as the brick, the simulator and the laptop all run it. It
+ * builds the stages, fixes their order (the one place it is written), registers the pathways
+ * with the cortex, and owns the loop, hot reload, the status file and the one shutdown hook.
+ * Entry points differ only in the body they pass. Nothing imports this package but the entry
+ * points.
+ *
+ * <pre>
+ * read -> v1, a1, s1, insula (pathways: their areas, and percepts) -> cortex (feeds the areas,
+ * steps the sheet, surprise per area) -> s1-efference (forward model: stall, bumper)
+ * -> basal-ganglia (percepts -> intent) -> m1 (intent -> commands) -> write (MotorGuard)
+ * </pre>
  */
 public final class Agent implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Agent.class);
 
     private final Body body;
-    private final MotorStages motor;
-    private final Thalamus thalamus;
+    private final V1 v1 = new V1();
+    private final A1 a1 = new A1();
+    private final S1 s1 = new S1();
+    private final Insula insula = new Insula();
     private final CortexStage cortex;
+    private final EfferenceMonitor efference = new EfferenceMonitor();
+    private final ActionSelection selection = new ActionSelection();
+    private final MotorCortex m1;
     private final TickLoop loop;
+    private final ShutdownCoordinator shutdown;
     private final ConfigReloader reloader;
     private final StatusFile status;
     private volatile ReloadVerdict lastVerdict;
 
     public Agent(Body body, Config config, List<ConfigOverride> overrides) {
         this.body = body;
-        this.motor = new MotorStages(maxSpeed(body));
-        this.thalamus = new Thalamus(config);
-        this.cortex = new CortexStage();
-        cortex.configure(config); // builds the sheet, which the relay (configured before it) feeds
-        this.motor.senses.readNoveltyFrom(cortex);
-        this.motor.senses.readLightFrom(thalamus.v1());
-        // Tick order: senses -> pathways -> relay -> sheet -> motor side.
-        List<Stage> stages = new ArrayList<>(thalamus.stages());
-        stages.add(new CorticalRelay(thalamus, cortex, motor.m1));
-        stages.add(cortex);
-        stages.addAll(motor.stages());
+        this.m1 = new MotorCortex(maxSpeed(body));
+        List<Pathway> areas = new ArrayList<>(v1.outputs());
+        areas.addAll(a1.outputs());
+        areas.add(s1.output());
+        areas.add(insula.output());
+        areas.add(m1); // last tick's population: the M1 area's input
+        this.cortex = new CortexStage(areas, m1);
+        List<Stage> stages = List.of(v1, a1, s1, insula, cortex, efference, selection, m1);
         this.loop = new TickLoop(body, stages, config);
-        loop.releasedByOwner(); // a SIGTERM waits for the end of close(), body included
-        motor.selection.watch(loop.stats());
-        this.status = StatusFile.forConfig(config, loop);
+        this.shutdown = new ShutdownCoordinator(loop);
+        this.status = StatusFile.forConfig(config, loop.stats());
         // Anonymous classes, not lambdas, on the brick's start-up path (see Schema.Rule).
         Consumer<ReloadVerdict> verdicts = new Consumer<ReloadVerdict>() {
             @Override
@@ -60,7 +81,7 @@ public final class Agent implements AutoCloseable {
         };
         this.loop.onVerdict(verdicts);
         // Published from inside the loop's end, so that a SIGTERM's shutdown hook (which waits for
-        // it) cannot let the JVM exit before "motors stopped" is on disk for deploy's stop.
+        // close) cannot let the JVM exit before "motors stopped" is on disk for deploy's stop.
         this.loop.onEnd(new Runnable() {
             @Override
             public void run() {
@@ -82,20 +103,18 @@ public final class Agent implements AutoCloseable {
         return max == Integer.MAX_VALUE ? 1050 : max;
     }
 
-    /** The sensory pathways: V1, A1, S1, Insula. */
-    public Thalamus thalamus() {
-        return thalamus;
-    }
-
-    /** The cortical sheet's stage ({@code cortex().sheet()} once configured). */
-    public CortexStage cortex() {
-        return cortex;
-    }
-
-    /** The motor side: features, efference monitor, action selection and M1. */
-    public MotorStages motor() {
-        return motor;
-    }
+    public V1 v1() { return v1; }
+    public A1 a1() { return a1; }
+    public S1 s1() { return s1; }
+    public Insula insula() { return insula; }
+    /** The cortical sheet (built when the loop applied the config). */
+    public Sheet sheet() { return cortex.sheet(); }
+    public EfferenceMonitor efference() { return efference; }
+    /** The basal ganglia: the active behaviour and the switches. */
+    public ActionSelection selection() { return selection; }
+    public MotorCortex m1() { return m1; }
+    /** What the stages handed each other last tick; read between ticks. */
+    public Percepts percepts() { return loop.data().percepts(); }
 
     /** The latest hot-reload verdict, or null. */
     public ReloadVerdict lastVerdict() {
@@ -114,18 +133,21 @@ public final class Agent implements AutoCloseable {
      * Runs at most {@code maxTicks} ticks on the calling thread with hot reload and the shutdown
      * hook in place, then stops the motors. Returns the loop's end state.
      */
-    public TickLoop.State run(long maxTicks) {
-        loop.installShutdownHook();
-        long pollMs = loop.config().get(AgentKeys.RELOAD_POLL_MS);
+    public LoopState run(long maxTicks) {
+        shutdown.install();
+        long pollMs = loop.config().get(LoopKeys.RELOAD_POLL_MS);
         if (pollMs > 0) reloader.start(pollMs);
         status.start();
-        log.info("agent running on {} at {} ms per tick", body.describe(), loop.config().get(AgentKeys.PERIOD_MS));
-        TickLoop.State end = loop.runTicks(maxTicks);
+        log.info("agent running on {} at {} ms per tick", body.describe(), loop.config().get(LoopKeys.PERIOD_MS));
+        LoopState end = loop.runTicks(maxTicks);
         log.info("agent stopped ({}):{}{}", end, System.lineSeparator(), loop.stats().summary());
         return end;
     }
 
-    /** Stops the loop, the reloader and the senses, then closes the body (motors stopped). */
+    /**
+     * Stops the loop, the reloader and the senses, then closes the body (motors stopped); a JVM
+     * shutdown in progress waits for this to finish.
+     */
     @Override
     public void close() {
         try {
@@ -134,7 +156,8 @@ public final class Agent implements AutoCloseable {
             loop.close();
             body.close();
         } finally {
-            loop.release();
+            shutdown.done();
+            shutdown.uninstall();
         }
     }
 }

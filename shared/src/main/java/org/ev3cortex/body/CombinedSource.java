@@ -3,9 +3,10 @@ package org.ev3cortex.body;
 /**
  * Takes one snapshot of every sense per tick: the newest camera frame, the newest audio window,
  * motor states, touch, battery and system stats, each copied into the snapshot's own buffers.
- * Sources run on their own threads; this only copies, so a tick never waits for a device.
+ * Sources run on their own threads; this only copies, so a tick never waits for a device. The
+ * body starts and stops them ({@link Body#activate()}, {@link Body#deactivate}).
  */
-public final class CombinedSource implements AutoCloseable {
+public final class CombinedSource {
     private final Body body;
     private final int audioFrames;
 
@@ -27,13 +28,6 @@ public final class CombinedSource implements AutoCloseable {
                 body.motors().count(), body.touch().count());
     }
 
-    /** Starts every background source. Idempotent. */
-    public void start() {
-        if (body.camera() != null) body.camera().start();
-        if (body.microphone() != null) body.microphone().start();
-        if (body.systemStats() != null) body.systemStats().start();
-    }
-
     /** Fills {@code s} from every sense; no allocation. */
     public void read(Snapshot s) {
         s.nanos = body.clock().nanoTime();
@@ -49,13 +43,5 @@ public final class CombinedSource implements AutoCloseable {
         s.batteryA = battery.currentA();
         SystemStats stats = body.systemStats();
         if (stats != null) stats.read(s.stats, s.statsReading);
-    }
-
-    /** Stops the background sources (the body itself is closed by its owner). */
-    @Override
-    public void close() {
-        if (body.camera() != null) body.camera().stop();
-        if (body.microphone() != null) body.microphone().stop();
-        if (body.systemStats() != null) body.systemStats().stop();
     }
 }

@@ -39,10 +39,6 @@ public final class Config {
         return new Config(schema, v, o, List.of());
     }
 
-    public static Config defaults() {
-        return defaults(Schema.standard());
-    }
-
     public <T> T get(Key<T> key) {
         Object v = values.get(key.name());
         if (v == null) {

@@ -53,10 +53,6 @@ public final class ConfigLoader {
         this.schema = schema;
     }
 
-    public ConfigLoader() {
-        this(Schema.standard());
-    }
-
     public Schema schema() {
         return schema;
     }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * One declared configuration key: its name, type, default, unit, allowed range or choices, a
  * one-line doc, and whether it can change while the agent runs.
  *
- * <p>Keys are declared once, in the {@code *Keys} classes listed by {@link Schema#standard()},
+ * <p>Keys are declared once, in the {@code *Keys} classes listed by {@code org.ev3cortex.agent.AgentSchema},
  * and are immutable. Parsing a raw value never touches global state, so a key can validate a
  * file without applying it.
  *

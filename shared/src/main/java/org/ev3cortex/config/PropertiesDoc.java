@@ -1,11 +1,5 @@
 package org.ev3cortex.config;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-
 /**
  * Generates {@code docs/properties.md} from the declarations, so the docs cannot drift from the
  * code: a test fails when the committed file differs from what this renders.
@@ -46,13 +40,5 @@ public final class PropertiesDoc {
 
     private static String escape(String s) {
         return s.replace("|", "\\|");
-    }
-
-    /** Writes the docs: {@code PropertiesDoc [OUT]}, default {@code docs/properties.md}. */
-    public static void main(String[] args) throws IOException {
-        Path out = Paths.get(args.length > 0 ? args[0] : "docs/properties.md");
-        if (out.getParent() != null) Files.createDirectories(out.getParent());
-        Files.write(out, render(Schema.standard()).getBytes(StandardCharsets.UTF_8));
-        System.out.println("wrote " + out.toAbsolutePath());
     }
 }

@@ -63,13 +63,6 @@ public final class Schema {
         this.sections = Collections.unmodifiableSet(s);
     }
 
-    private static final Schema STANDARD = new Schema(StandardKeys.all(), StandardKeys.rules());
-
-    /** Every key ev3cortex knows, on every body. */
-    public static Schema standard() {
-        return STANDARD;
-    }
-
     /**
      * This schema plus more keys, e.g. the simulator's {@code sim.*} keys, which the brick must
      * reject as unknown but the simulator accepts.

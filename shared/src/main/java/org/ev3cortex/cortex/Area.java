@@ -7,14 +7,14 @@ package org.ev3cortex.cortex;
  */
 public final class Area {
     /** Names as the viewer, the tools and the pathways use them. */
-    public static final String V1_L = "V1-L";
-    public static final String V1_R = "V1-R";
-    public static final String A1_L = "A1-L";
-    public static final String A1_R = "A1-R";
-    public static final String S1 = "S1";
-    public static final String M1 = "M1";
-    public static final String INSULA = "Insula";
-    public static final String ASSOC = "Assoc";
+    public static final String V1_L = org.ev3cortex.seam.Region.V1_L.label();
+    public static final String V1_R = org.ev3cortex.seam.Region.V1_R.label();
+    public static final String A1_L = org.ev3cortex.seam.Region.A1_L.label();
+    public static final String A1_R = org.ev3cortex.seam.Region.A1_R.label();
+    public static final String S1 = org.ev3cortex.seam.Region.S1.label();
+    public static final String M1 = org.ev3cortex.seam.Region.M1.label();
+    public static final String INSULA = org.ev3cortex.seam.Region.INSULA.label();
+    public static final String ASSOC = org.ev3cortex.seam.Region.ASSOC.label();
 
     private final String name;
     private final int index;

@@ -79,7 +79,8 @@ public final class CortexKeys {
             AREA_M1, AREA_INSULA, AREA_ASSOC);
 
     public static final List<Key<?>> ALL;
-    public static final List<Schema.Rule> RULES;
+    /** The layout's rules need the pathways' shapes: the composition root adds them (Layout.rules). */
+    public static final List<Schema.Rule> RULES = List.of();
 
     static {
         List<Key<?>> all = new ArrayList<>(List.of(WIDTH, HEIGHT));
@@ -88,7 +89,6 @@ public final class CortexKeys {
                 CYCLES_MAX_LAG, LMS_RATE, LMS_EPSILON, MEAN_RATE, VAR_RATE, VAR_FLOOR,
                 ASSOC_LATENT, ASSOC_POOL, ASSOC_RATE));
         ALL = List.copyOf(all);
-        RULES = Layout.rules();
     }
 
     private static Key<String> area(String name, String def, String what) {

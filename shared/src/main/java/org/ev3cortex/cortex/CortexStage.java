@@ -1,47 +1,87 @@
 package org.ev3cortex.cortex;
 
-import org.ev3cortex.agent.MotorCommands;
-import org.ev3cortex.agent.Stage;
-import org.ev3cortex.body.Snapshot;
+import java.util.List;
 import org.ev3cortex.config.Config;
+import org.ev3cortex.seam.Pathway;
+import org.ev3cortex.seam.Percepts;
+import org.ev3cortex.seam.Region;
+import org.ev3cortex.seam.Stage;
+import org.ev3cortex.seam.TickData;
 
 /**
- * The sheet as a tick-loop stage. The pathway stages that run before it feed their areas with
- * {@code sheet().input(...)}; this stage then steps the sheet once per tick.
+ * The sheet as a tick-loop stage: it feeds every registered {@link Pathway}'s output into that
+ * pathway's area, gives S1's units the efference pathway (M1's population of the last tick),
+ * steps the sheet once, and publishes the surprise of each area in the tick's {@link Percepts}.
+ *
+ * <p>The pathways are read-only views handed over by the composition root; which stage fills
+ * them, and that it runs earlier in the tick, is the root's business.
  */
 public final class CortexStage implements Stage {
+    private final Pathway[] inputs;
+    private final Pathway efference;
+    private Area[] inputAreas;
+    private Area[] predicting;
+    private Region[] predictingRegions;
     private Sheet sheet;
-    private Config applied;
+
+    /**
+     * @param inputs    the pathways whose outputs feed their areas each tick
+     * @param efference the pathway S1's efference slot reads (M1), or null
+     */
+    public CortexStage(List<Pathway> inputs, Pathway efference) {
+        this.inputs = inputs.toArray(new Pathway[0]);
+        this.efference = efference;
+    }
 
     @Override
     public String name() {
         return "cortex";
     }
 
-    /** The sheet; built by the first {@link #configure}, rebuilt when a restart-only key changes. */
+    /** The sheet; built by the first {@link #configure}. */
     public Sheet sheet() {
         if (sheet == null) throw new IllegalStateException("the cortex stage is not configured yet");
         return sheet;
     }
 
+    /**
+     * Builds the sheet on the first call; later calls retune it. A change to a restart-only key
+     * (its size, the layout) never reaches here: the loop refuses such a config.
+     */
     @Override
     public void configure(Config config) {
-        boolean rebuild = sheet == null;
-        if (!rebuild) {
-            for (var k : config.changedKeys(applied)) {
-                if (k.restartOnly() && k.section().equals("cortex")) rebuild = true;
-            }
-        }
-        if (rebuild) {
+        if (sheet == null) {
             sheet = new Sheet(config);
         } else {
             sheet.configure(config);
         }
-        applied = config;
+        inputAreas = new Area[inputs.length];
+        for (int i = 0; i < inputs.length; i++) inputAreas[i] = sheet.area(inputs[i].region().label());
+        List<Area> areas = sheet.areas();
+        int n = 0;
+        for (Area a : areas) if (a.predicting()) n++;
+        predicting = new Area[n];
+        predictingRegions = new Region[n];
+        n = 0;
+        for (Area a : areas) {
+            if (!a.predicting()) continue;
+            predicting[n] = a;
+            predictingRegions[n++] = Region.ofLabel(a.name());
+        }
     }
 
     @Override
-    public void update(Snapshot in, MotorCommands out) {
+    public void update(TickData t) {
+        for (int i = 0; i < inputs.length; i++) {
+            Pathway p = inputs[i];
+            sheet.input(inputAreas[i], p.output(), p.width(), p.height());
+        }
+        if (efference != null) sheet.efference(efference.output(), efference.width(), efference.height());
         sheet.step();
+        float[] surprise = sheet.areaSurprise();
+        Percepts percepts = t.percepts();
+        for (int i = 0; i < predicting.length; i++) {
+            percepts.surprise(predictingRegions[i], surprise[predicting[i].index()]);
+        }
     }
 }

@@ -1,15 +1,13 @@
 package org.ev3cortex.cortex;
 
-import org.ev3cortex.a1.A1Keys;
-import org.ev3cortex.m1.M1Keys;
-import org.ev3cortex.v1.V1Keys;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.ev3cortex.config.Config;
 import org.ev3cortex.config.Key;
 import org.ev3cortex.config.Origin;
 import org.ev3cortex.config.Schema;
+import org.ev3cortex.seam.Region;
+import org.ev3cortex.seam.Shape;
 
 /**
  * The placement of the areas on the sheet, read from {@code cortex.area.*}, and the rules that
@@ -18,72 +16,32 @@ import org.ev3cortex.config.Schema;
  */
 public final class Layout {
 
-    /** One area's declaration: its name, its key, the key of its input's size (or null). */
+    /** One area's declaration: its region and its key. */
     static final class Decl {
+        final Region region;
         final String name;
         final Key<String> key;
-        final Input input;
         final boolean predicting;
 
-        Decl(String name, Key<String> key, Input input, boolean predicting) {
-            this.name = name;
+        Decl(Region region, Key<String> key) {
+            this.region = region;
+            this.name = region.label();
             this.key = key;
-            this.input = input;
-            this.predicting = predicting;
+            this.predicting = region.predicting();
         }
-    }
-
-    /**
-     * The size (w x h) of what each input area receives, derived from the pathway's own keys so
-     * that it is declared once: the relay feeds arrays of exactly these shapes.
-     */
-    public enum Input {
-        V1("v1.rings x v1.sectors (x3 with v1.opponent)") {
-            @Override public int[] size(Config c) {
-                return new int[] {c.get(V1Keys.RINGS), c.get(V1Keys.SECTORS) * (c.get(V1Keys.OPPONENT) ? 3 : 1)};
-            }
-        },
-        A1("a1.bands x 1") {
-            @Override public int[] size(Config c) {
-                return new int[] {c.get(A1Keys.BANDS), 1};
-            }
-        },
-        S1("6 per motor + 1 per touch sensor, x 1") {
-            @Override public int[] size(Config c) {
-                return new int[] {org.ev3cortex.s1.S1.sizeFor(c), 1};
-            }
-        },
-        INSULA(org.ev3cortex.insula.Insula.SIZE + " x 1") {
-            @Override public int[] size(Config c) {
-                return new int[] {org.ev3cortex.insula.Insula.SIZE, 1};
-            }
-        },
-        M1("m1.unitsPerWheel x 2") {
-            @Override public int[] size(Config c) {
-                return new int[] {c.get(M1Keys.UNITS_PER_WHEEL), 2};
-            }
-        };
-
-        final String source;
-
-        Input(String source) {
-            this.source = source;
-        }
-
-        public abstract int[] size(Config c);
     }
 
     /** In compact-array order: the input areas, then M1, then the association region. */
     static List<Decl> decls() {
         return List.of(
-                new Decl(Area.V1_L, CortexKeys.AREA_V1L, Input.V1, true),
-                new Decl(Area.V1_R, CortexKeys.AREA_V1R, Input.V1, true),
-                new Decl(Area.A1_L, CortexKeys.AREA_A1L, Input.A1, true),
-                new Decl(Area.A1_R, CortexKeys.AREA_A1R, Input.A1, true),
-                new Decl(Area.S1, CortexKeys.AREA_S1, Input.S1, true),
-                new Decl(Area.INSULA, CortexKeys.AREA_INSULA, Input.INSULA, true),
-                new Decl(Area.M1, CortexKeys.AREA_M1, Input.M1, true),
-                new Decl(Area.ASSOC, CortexKeys.AREA_ASSOC, null, false));
+                new Decl(Region.V1_L, CortexKeys.AREA_V1L),
+                new Decl(Region.V1_R, CortexKeys.AREA_V1R),
+                new Decl(Region.A1_L, CortexKeys.AREA_A1L),
+                new Decl(Region.A1_R, CortexKeys.AREA_A1R),
+                new Decl(Region.S1, CortexKeys.AREA_S1),
+                new Decl(Region.INSULA, CortexKeys.AREA_INSULA),
+                new Decl(Region.M1, CortexKeys.AREA_M1),
+                new Decl(Region.ASSOC, CortexKeys.AREA_ASSOC));
     }
 
     private final int width;
@@ -156,7 +114,11 @@ public final class Layout {
         }
     }
 
-    static List<Schema.Rule> rules() {
+    /**
+     * The layout's rules. {@code inputs} gives the shape of what feeds each input area, as the
+     * pathways declare it (the composition root knows the pathways; the sheet does not).
+     */
+    public static List<Schema.Rule> rules(java.util.Map<Region, Shape> inputs) {
         List<Schema.Rule> rules = new ArrayList<>();
         List<Decl> decls = decls();
         for (int i = 0; i < decls.size(); i++) {
@@ -165,7 +127,7 @@ public final class Layout {
             rules.add(new Schema.Rule(d.key) {
                 @Override
                 public String check(Config c) {
-                    return checkArea(c, decls, order);
+                    return checkArea(c, decls, order, inputs);
                 }
             });
         }
@@ -192,7 +154,7 @@ public final class Layout {
      * The problem with area {@code i}, or null. An overlap is blamed on the area whose value the
      * user set (both, if both were set), so the error points at the line that moved.
      */
-    private static String checkArea(Config c, List<Decl> decls, int i) {
+    private static String checkArea(Config c, List<Decl> decls, int i, java.util.Map<Region, Shape> inputs) {
         Decl d = decls.get(i);
         int[] r = parseRect(c.get(d.key));
         if (r == null) {
@@ -204,13 +166,15 @@ public final class Layout {
             return "area " + d.name + " (" + c.get(d.key) + ") runs off the " + sw + "x" + sh
                     + " sheet (cortex.width, cortex.height)";
         }
-        if (d.input != null) {
-            int[] in = d.input.size(c);
-            if (r[2] < in[0] || r[3] < in[1]) {
-                return "area " + d.name + " is " + r[2] + "x" + r[3] + ", too small for its " + in[0] + "x" + in[1]
-                        + " input (" + d.input.source + ")";
+        Shape input = inputs.get(d.region);
+        if (input != null) {
+            int w = input.width(c);
+            int h = input.height(c);
+            if (r[2] < w || r[3] < h) {
+                return "area " + d.name + " is " + r[2] + "x" + r[3] + ", too small for its " + w + "x" + h
+                        + " input (" + input.source() + ")";
             }
-        } else {
+        } else if (!d.predicting) {
             int latent = c.get(CortexKeys.ASSOC_LATENT);
             if (r[2] * r[3] < latent) {
                 return "area " + d.name + " has " + r[2] * r[3] + " units, too few for the " + latent

@@ -1,10 +1,13 @@
 package org.ev3cortex.insula;
 
-import org.ev3cortex.agent.MotorCommands;
-import org.ev3cortex.agent.Stage;
 import org.ev3cortex.body.Snapshot;
 import org.ev3cortex.body.SystemStats;
 import org.ev3cortex.config.Config;
+import org.ev3cortex.seam.PathwayOutput;
+import org.ev3cortex.seam.Region;
+import org.ev3cortex.seam.Shape;
+import org.ev3cortex.seam.Stage;
+import org.ev3cortex.seam.TickData;
 
 /**
  * The interoceptive pathway: the body's own state as a vector of {@value #SIZE} values, each
@@ -27,13 +30,23 @@ public final class Insula implements Stage {
     public static final int PROCESSES = 5;
     public static final int SIZE = 6;
 
+    /** One row of {@value #SIZE} readings. */
+    public static final Shape SHAPE = new Shape(SIZE + " x 1") {
+        @Override public int width(Config c) { return SIZE; }
+        @Override public int height(Config c) { return 1; }
+    };
+
     private double emptyV = 5.5;
     private double fullV = 9.0;
     private double maxA = 3.0;
     private double coolC = 20;
     private double hotC = 90;
     private double maxProcesses = 200;
-    private final float[] area = new float[SIZE];
+    private final PathwayOutput area = new PathwayOutput(Region.INSULA);
+
+    {
+        area.reshape(SIZE, 1);
+    }
 
     public Insula() {}
 
@@ -59,8 +72,9 @@ public final class Insula implements Stage {
     }
 
     @Override
-    public void update(Snapshot in, MotorCommands out) {
-        process(in.batteryV, in.batteryA, in.stats, area);
+    public void update(TickData t) {
+        Snapshot in = t.in();
+        process(in.batteryV, in.batteryA, in.stats, area.output());
     }
 
     /** Fills the caller-owned {@code dst} ({@value #SIZE} floats) from a {@link SystemStats} vector. */
@@ -79,5 +93,7 @@ public final class Insula implements Stage {
         return v >= 1 ? 1f : (float) v;
     }
 
-    public float[] area() { return area; }
+    public float[] area() { return area.output(); }
+    /** The area this pathway feeds. */
+    public org.ev3cortex.seam.Pathway output() { return area; }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import org.ev3cortex.config.Key;
 import org.ev3cortex.config.Schema;
 
-/** Keys of the motor cortex, the efference monitor, the reflexes and action selection. */
+/** Keys of the motor cortex: its population code. */
 public final class M1Keys {
     private M1Keys() {}
 
@@ -12,76 +12,7 @@ public final class M1Keys {
             .doc("M1 population size per wheel; preferred speeds are spread evenly over [-max, max].");
     public static final Key<Double> TUNING_WIDTH = Key.doubleKey("m1.tuningWidth", 0.2).range(0.01, 2)
             .doc("Width (s.d.) of each M1 unit's Gaussian tuning curve, as a fraction of the max speed.");
-    public static final Key<Integer> CRUISE_SPEED = Key.intKey("m1.cruiseSpeedCountsPerSec", 450).unit("counts/s")
-            .range(0, 1560).doc("Forward speed of the behaviours that travel (explore, phonotaxis, light).");
-
-    public static final Key<Boolean> EXPLORE = Key.boolKey("m1.explore.enabled", true)
-            .doc("Explore: wander with smooth turns; the default when nothing is more salient.");
-    public static final Key<Double> EXPLORE_SALIENCE = Key.doubleKey("m1.explore.salience", 0.2).range(0, 10)
-            .doc("Constant salience of exploring; others must beat it to take over.");
-    public static final Key<Integer> EXPLORE_TURN = Key.intKey("m1.explore.turnCountsPerSec", 160).unit("counts/s")
-            .range(0, 1560).doc("Amplitude of the exploring wheel-speed difference.");
-    public static final Key<Double> EXPLORE_PERIOD_S = Key.doubleKey("m1.explore.periodS", 9).unit("s").range(0.5, 600)
-            .doc("Period of the exploring turn pattern (two incommensurate sines, so the path does not repeat).");
-
-    public static final Key<Boolean> PHONOTAXIS = Key.boolKey("m1.phonotaxis.enabled", true)
-            .doc("Phonotaxis: steer by the left/right sound level difference, like Webb's cricket robot.");
-    public static final Key<Double> PHONOTAXIS_SALIENCE = Key.doubleKey("m1.phonotaxis.salienceGain", 40).range(0, 1e6)
-            .doc("Salience per unit of smoothed sound level (full-scale RMS).");
-    public static final Key<Double> PHONOTAXIS_THRESHOLD = Key.doubleKey("m1.phonotaxis.threshold", 0.006).range(0, 1)
-            .doc("Sound level (full-scale RMS) below which phonotaxis has no salience.");
-    public static final Key<Integer> PHONOTAXIS_GAIN = Key.intKey("m1.phonotaxis.turnGainCountsPerSec", 900)
-            .unit("counts/s").range(0, 5000).doc("Wheel-speed difference per unit of normalised level difference (L-R)/(L+R).");
-
-    public static final Key<Boolean> LIGHT = Key.boolKey("m1.light.enabled", false)
-            .doc("Approach light: a Braitenberg vehicle (crossed excitation) on the V1 hemifield brightness.");
-    public static final Key<Double> LIGHT_SALIENCE = Key.doubleKey("m1.light.salienceGain", 3).range(0, 1e6)
-            .doc("Salience per unit of brightness contrast between the hemifields and the frame mean.");
-    public static final Key<Integer> LIGHT_GAIN = Key.intKey("m1.light.turnGainCountsPerSec", 600).unit("counts/s")
-            .range(0, 5000).doc("Wheel-speed difference per unit of normalised hemifield brightness difference.");
-
-    public static final Key<Boolean> ORIENT = Key.boolKey("m1.orient.enabled", true)
-            .doc("Orient to novelty: turn toward the V1 hemifield with the higher surprise.");
-    public static final Key<Double> ORIENT_SALIENCE = Key.doubleKey("m1.orient.salienceGain", 0.05).range(0, 1e6)
-            .doc("Salience per unit of surprise difference between the V1 hemifields.");
-    public static final Key<Integer> ORIENT_GAIN = Key.intKey("m1.orient.turnCountsPerSec", 300).unit("counts/s")
-            .range(0, 5000).doc("Turning speed while orienting.");
-
-    public static final Key<Double> HYSTERESIS = Key.doubleKey("m1.selection.hysteresis", 0.15).range(0, 10)
-            .doc("Action selection: the running behaviour's salience bonus, so selection does not dither.");
-    public static final Key<Integer> MIN_HOLD_TICKS = Key.intKey("m1.selection.minHoldTicks", 5).unit("ticks")
-            .range(0, 10_000).doc("A newly selected behaviour runs at least this long.");
-
-    public static final Key<Integer> BACKOFF_TICKS = Key.intKey("m1.reflex.backoffTicks", 6).unit("ticks").range(0, 1000)
-            .doc("After a stall or a bumper press: reverse this long...");
-    public static final Key<Integer> BACKOFF_SPEED = Key.intKey("m1.reflex.backoffCountsPerSec", 400).unit("counts/s")
-            .range(0, 1560).doc("...at this speed...");
-    public static final Key<Integer> TURN_TICKS = Key.intKey("m1.reflex.turnTicks", 7).unit("ticks").range(0, 1000)
-            .doc("...then turn on the spot this long, away from the obstacle.");
-    public static final Key<Integer> TURN_SPEED = Key.intKey("m1.reflex.turnCountsPerSec", 350).unit("counts/s")
-            .range(0, 1560).doc("Wheel speed of the reflex turn.");
-    public static final Key<Integer> DETOUR_TICKS = Key.intKey("m1.reflex.detourTicks", 15).unit("ticks").range(0, 10_000)
-            .doc("After a back-off, only exploring is allowed this long, so the robot leaves the obstacle before steering"
-                    + " for its goal again.");
-    public static final Key<Integer> FREEZE_TICKS = Key.intKey("m1.reflex.freezeTicks", 10).unit("ticks").range(0, 1000)
-            .doc("After a watchdog trip, hold the motors stopped this long.");
-
-    public static final Key<Boolean> STALL_USE_FLAG = Key.boolKey("m1.stall.useFlag", true)
-            .doc("Also treat ev3dev's 'stalled' flag as a stall (detection never depends on it).");
-    public static final Key<Double> STALL_RATIO = Key.doubleKey("m1.stall.ratio", 0.35).range(0, 1)
-            .doc("A wheel turning slower than this fraction of the forward model's prediction is mismatched.");
-    public static final Key<Integer> STALL_MIN_SPEED = Key.intKey("m1.stall.minExpectedCountsPerSec", 120)
-            .unit("counts/s").range(0, 1560).doc("Mismatch counts only when the predicted speed is at least this.");
-    public static final Key<Integer> STALL_TICKS = Key.intKey("m1.stall.ticks", 2).unit("ticks").range(1, 100)
-            .doc("Consecutive mismatched ticks that make a stall.");
-    public static final Key<Double> FORWARD_MODEL_RATE = Key.doubleKey("m1.forwardModel.learningRate", 0.05)
-            .range(0, 1).doc("NLMS rate of S1's forward model of wheel speed (speed[t] from speed[t-1], command[t-1]).");
-
-    public static final List<Key<?>> ALL = List.of(UNITS_PER_WHEEL, TUNING_WIDTH, CRUISE_SPEED, EXPLORE, EXPLORE_SALIENCE,
-            EXPLORE_TURN, EXPLORE_PERIOD_S, PHONOTAXIS, PHONOTAXIS_SALIENCE, PHONOTAXIS_THRESHOLD, PHONOTAXIS_GAIN, LIGHT,
-            LIGHT_SALIENCE, LIGHT_GAIN, ORIENT, ORIENT_SALIENCE, ORIENT_GAIN, HYSTERESIS, MIN_HOLD_TICKS, BACKOFF_TICKS,
-            BACKOFF_SPEED, TURN_TICKS, TURN_SPEED, DETOUR_TICKS, FREEZE_TICKS, STALL_USE_FLAG, STALL_RATIO, STALL_MIN_SPEED, STALL_TICKS,
-            FORWARD_MODEL_RATE);
+    public static final List<Key<?>> ALL = List.of(UNITS_PER_WHEEL, TUNING_WIDTH);
 
     public static final List<Schema.Rule> RULES = List.of();
 }

@@ -1,25 +1,36 @@
 package org.ev3cortex.m1;
 
-import org.ev3cortex.agent.MotorCommands;
-import org.ev3cortex.agent.Stage;
-import org.ev3cortex.body.Snapshot;
 import org.ev3cortex.body.StopAction;
 import org.ev3cortex.config.Config;
+import org.ev3cortex.seam.Intent;
+import org.ev3cortex.seam.MotorCommands;
+import org.ev3cortex.seam.Pathway;
+import org.ev3cortex.seam.Region;
+import org.ev3cortex.seam.Shape;
+import org.ev3cortex.seam.Stage;
+import org.ev3cortex.seam.TickData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * M1: the intended wheel speeds become a population code (Gaussian tuning curves over preferred
- * speeds spread across [-max, max]), and the code is decoded back into commands by the population
- * vector. The activity is what the sheet's M1 area shows; decoding through it means anything the
- * sheet adds to M1 steers the wheels. Commands beyond the motor's max speed are clamped, with a
- * counted warning.
+ * M1: the basal ganglia's intended wheel speeds become a population code (Gaussian tuning curves
+ * over preferred speeds spread across [-max, max]), and the code is decoded into the commands by
+ * the population vector. The activity is the M1 area's input on the sheet, which learns to
+ * predict it, and S1's efference slot; nothing the sheet computes reaches the wheels yet (a learned
+ * M1 is future work). An intent beyond the population's range saturates at its edge unit, with a
+ * counted warning; the motors' own limit is enforced once, in the loop's write phase.
  */
-public final class MotorCortex implements Stage {
+public final class MotorCortex implements Stage, Pathway {
+    /** Two rows of {@code m1.unitsPerWheel}: the left wheel's units, then the right's. */
+    public static final Shape SHAPE = new Shape("m1.unitsPerWheel x 2") {
+        @Override public int width(Config c) { return c.get(M1Keys.UNITS_PER_WHEEL); }
+        @Override public int height(Config c) { return 2; }
+    };
+
     private static final Logger log = LoggerFactory.getLogger(MotorCortex.class);
 
-    private final MotorContext ctx;
     private final int maxSpeed;
+    private long clampWarnings;
     private int units;
     private double[] preferred = new double[0];
     private float[] activity = new float[0];
@@ -27,8 +38,7 @@ public final class MotorCortex implements Stage {
     private long lastWarnedClamps;
 
     /** @param maxSpeedCountsPerSec the slowest motor's max_speed */
-    public MotorCortex(MotorContext ctx, int maxSpeedCountsPerSec) {
-        this.ctx = ctx;
+    public MotorCortex(int maxSpeedCountsPerSec) {
         this.maxSpeed = maxSpeedCountsPerSec;
     }
 
@@ -53,15 +63,27 @@ public final class MotorCortex implements Stage {
         return activity;
     }
 
+    /** Intents beyond the population's range so far. */
+    public long saturations() {
+        return clampWarnings;
+    }
+
+    @Override public Region region() { return Region.M1; }
+    @Override public int width() { return units; }
+    @Override public int height() { return 2; }
+    @Override public float[] output() { return activity; }
+
     @Override
-    public void update(Snapshot in, MotorCommands out) {
-        if (ctx.active == Behaviour.FREEZE) {
+    public void update(TickData t) {
+        Intent intent = t.intent();
+        MotorCommands out = t.commands();
+        if (intent.held()) {
             java.util.Arrays.fill(activity, 0f);
             for (int i = 0; i < Math.min(2, out.count()); i++) out.stop(i, StopAction.BRAKE);
             return;
         }
-        encode(0, ctx.intentLeftCountsPerSec);
-        encode(1, ctx.intentRightCountsPerSec);
+        encode(0, intent.leftCountsPerSec());
+        encode(1, intent.rightCountsPerSec());
         for (int i = 0; i < Math.min(2, out.count()); i++) {
             out.runForever(i, decode(i));
         }
@@ -70,11 +92,11 @@ public final class MotorCortex implements Stage {
     private void encode(int wheel, int intent) {
         double target = intent;
         if (Math.abs(intent) > maxSpeed) {
-            ctx.clampWarnings++;
-            if (ctx.clampWarnings == 1 || ctx.clampWarnings - lastWarnedClamps >= 100) {
+            clampWarnings++;
+            if (clampWarnings == 1 || clampWarnings - lastWarnedClamps >= 100) {
                 log.warn("M1: intended speed {} beyond max {} counts/s, clamped ({} clamp(s) so far)",
-                        intent, maxSpeed, ctx.clampWarnings);
-                lastWarnedClamps = ctx.clampWarnings;
+                        intent, maxSpeed, clampWarnings);
+                lastWarnedClamps = clampWarnings;
             }
             target = Math.signum(intent) * maxSpeed;
         }

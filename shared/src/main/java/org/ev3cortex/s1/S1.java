@@ -1,11 +1,14 @@
 package org.ev3cortex.s1;
 
-import org.ev3cortex.agent.MotorCommands;
-import org.ev3cortex.agent.Stage;
 import org.ev3cortex.body.BodyKeys;
 import org.ev3cortex.body.MotorState;
-import org.ev3cortex.body.Snapshot;
 import org.ev3cortex.config.Config;
+import org.ev3cortex.seam.Efference;
+import org.ev3cortex.seam.PathwayOutput;
+import org.ev3cortex.seam.Region;
+import org.ev3cortex.seam.Shape;
+import org.ev3cortex.seam.Stage;
+import org.ev3cortex.seam.TickData;
 
 /**
  * The somatosensory pathway: one vector per tick ({@link #area()}), {@value #PER_MOTOR} slots per
@@ -30,11 +33,17 @@ public final class S1 implements Stage {
     public static final int STALLED = 4;
     public static final int OVERLOADED = 5;
 
+    /** One row: {@value #PER_MOTOR} slots per motor port, then one per touch port. */
+    public static final Shape SHAPE = new Shape("6 per motor + 1 per touch sensor, x 1") {
+        @Override public int width(Config c) { return sizeFor(c); }
+        @Override public int height(Config c) { return 1; }
+    };
+
     private int motors;
     private int touches;
     private int countsPerRot = 360;
     private float invMaxSpeed = 1f / 1050;
-    private float[] area = new float[0];
+    private final PathwayOutput area = new PathwayOutput(Region.S1);
 
     /** An unconfigured stage; the loop calls {@link #configure} before the first tick. */
     public S1() {}
@@ -77,7 +86,7 @@ public final class S1 implements Stage {
     private void size(int motors, int touches) {
         this.motors = motors;
         this.touches = touches;
-        if (area.length != size()) area = new float[size()];
+        area.reshape(size(), 1);
     }
 
     public int size() {
@@ -85,12 +94,12 @@ public final class S1 implements Stage {
     }
 
     @Override
-    public void update(Snapshot in, MotorCommands out) {
-        process(in.motors, in.touch, out, area);
+    public void update(TickData t) {
+        process(t.in().motors, t.in().touch, t.efference(), area.output());
     }
 
     /** Fills the caller-owned {@code dst} ({@link #size()} floats). No allocation. */
-    public void process(MotorState state, boolean[] touch, MotorCommands efference, float[] dst) {
+    public void process(MotorState state, boolean[] touch, Efference efference, float[] dst) {
         int m = Math.min(motors, state.count());
         for (int i = 0; i < m; i++) {
             int o = i * PER_MOTOR;
@@ -112,7 +121,9 @@ public final class S1 implements Stage {
         return v < -1 ? -1 : v > 1 ? 1 : v;
     }
 
-    public float[] area() { return area; }
+    public float[] area() { return area.output(); }
+    /** The area this pathway feeds. */
+    public org.ev3cortex.seam.Pathway output() { return area; }
     public int motors() { return motors; }
     public int touches() { return touches; }
 }

@@ -15,6 +15,20 @@ public final class S1Keys {
             .unit("counts/s").range(1, 100_000)
             .doc("Speed that maps to 1 (the EV3 large motor's max_speed); faster readings clamp.");
 
-    public static final List<Key<?>> ALL = List.of(COUNTS_PER_ROT, MAX_SPEED);
+    // S1's forward model of the wheels (EfferenceMonitor). The names keep the m1. prefix they have
+    // always had, so existing properties files stay valid.
+    public static final Key<Boolean> STALL_USE_FLAG = Key.boolKey("m1.stall.useFlag", true)
+            .doc("Also treat ev3dev's 'stalled' flag as a stall (detection never depends on it).");
+    public static final Key<Double> STALL_RATIO = Key.doubleKey("m1.stall.ratio", 0.35).range(0, 1)
+            .doc("A wheel turning slower than this fraction of the forward model's prediction is mismatched.");
+    public static final Key<Integer> STALL_MIN_SPEED = Key.intKey("m1.stall.minExpectedCountsPerSec", 120)
+            .unit("counts/s").range(0, 1560).doc("Mismatch counts only when the predicted speed is at least this.");
+    public static final Key<Integer> STALL_TICKS = Key.intKey("m1.stall.ticks", 2).unit("ticks").range(1, 100)
+            .doc("Consecutive mismatched ticks that make a stall.");
+    public static final Key<Double> FORWARD_MODEL_RATE = Key.doubleKey("m1.forwardModel.learningRate", 0.05)
+            .range(0, 1).doc("NLMS rate of S1's forward model of wheel speed (speed[t] from speed[t-1], command[t-1]).");
+
+    public static final List<Key<?>> ALL = List.of(COUNTS_PER_ROT, MAX_SPEED, STALL_USE_FLAG, STALL_RATIO,
+            STALL_MIN_SPEED, STALL_TICKS, FORWARD_MODEL_RATE);
     public static final List<Schema.Rule> RULES = List.of();
 }

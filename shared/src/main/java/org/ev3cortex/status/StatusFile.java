@@ -10,9 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import org.ev3cortex.agent.LoopStats;
-import org.ev3cortex.agent.TickLoop;
 import org.ev3cortex.config.Config;
+import org.ev3cortex.seam.LoopState;
+import org.ev3cortex.seam.LoopStats;
 import org.ev3cortex.config.ReloadVerdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +43,7 @@ public final class StatusFile implements AutoCloseable {
     private final Path file;
     private final Path temp;
     private final long intervalMs;
-    private final TickLoop loop;
+    private final LoopStats stats;
     private long pid = -1; // looked up by the writer: ProcessHandle's set-up loads ~30 classes
     private long startedAtMs = -1; // found by the writer thread, after the first tick
 
@@ -61,18 +61,18 @@ public final class StatusFile implements AutoCloseable {
     private Thread thread;
     private volatile boolean running;
 
-    private StatusFile(Path file, long intervalMs, TickLoop loop) {
+    private StatusFile(Path file, long intervalMs, LoopStats stats) {
         this.file = file;
         this.temp = file == null ? null : file.resolveSibling(file.getFileName() + ".tmp");
         this.intervalMs = intervalMs;
-        this.loop = loop;
+        this.stats = stats;
     }
 
     /** The status file for this config; one that does nothing when {@code status.file} is empty. */
-    public static StatusFile forConfig(Config config, TickLoop loop) {
+    public static StatusFile forConfig(Config config, LoopStats stats) {
         String name = config.get(StatusKeys.FILE);
         Path p = name.isEmpty() ? null : Paths.get(name).toAbsolutePath();
-        return new StatusFile(p, config.get(StatusKeys.INTERVAL_MS), loop);
+        return new StatusFile(p, config.get(StatusKeys.INTERVAL_MS), stats);
     }
 
     public boolean enabled() {
@@ -111,7 +111,7 @@ public final class StatusFile implements AutoCloseable {
             try {
                 long now = System.currentTimeMillis();
                 if (firstTickAtMs < 0) {
-                    if (loop.stats().ticks() > 0) {
+                    if (stats.ticks() > 0) {
                         firstTickAtMs = now;
                         write();
                         nextWrite = now + intervalMs;
@@ -135,9 +135,9 @@ public final class StatusFile implements AutoCloseable {
      * The loop has ended and stopped the motors: publish it at once, from the calling thread, so
      * that {@code deploy stop} can see the motors are stopped before the JVM exits.
      */
-    public void ended(TickLoop.State end, Throwable failure) {
+    public void ended(LoopState end, Throwable failure) {
         if (failure != null) lastError = failure.toString();
-        endState = end == TickLoop.State.FAULTED ? "faulted" : "stopped";
+        endState = end == LoopState.FAULTED ? "faulted" : "stopped";
         stopThread();
         write();
     }
@@ -155,7 +155,6 @@ public final class StatusFile implements AutoCloseable {
             startedAtMs = started.isPresent() ? started.get().toEpochMilli() : System.currentTimeMillis();
         }
         long now = System.currentTimeMillis();
-        LoopStats stats = loop.stats();
         long ticks = stats.ticks();
         if (lastRateAtMs > 0 && now > lastRateAtMs) {
             tickRateHz = (ticks - lastTicks) * 1000.0 / (now - lastRateAtMs);

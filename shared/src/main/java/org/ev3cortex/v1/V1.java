@@ -1,11 +1,14 @@
 package org.ev3cortex.v1;
 
-import org.ev3cortex.agent.MotorCommands;
-import org.ev3cortex.agent.Stage;
 import org.ev3cortex.body.BodyKeys;
 import org.ev3cortex.body.PixelFormat;
 import org.ev3cortex.body.Snapshot;
 import org.ev3cortex.config.Config;
+import org.ev3cortex.seam.PathwayOutput;
+import org.ev3cortex.seam.Region;
+import org.ev3cortex.seam.Shape;
+import org.ev3cortex.seam.Stage;
+import org.ev3cortex.seam.TickData;
 
 /**
  * The visual pathway: frame to luma (and optional opponent planes), DoG, hemifield split and the
@@ -21,6 +24,11 @@ import org.ev3cortex.config.Config;
  * buffers.
  */
 public final class V1 implements Stage {
+    /** Each area's shape: rings x sectors, the sectors repeated per channel. */
+    public static final Shape SHAPE = new Shape("v1.rings x v1.sectors (x3 with v1.opponent)") {
+        @Override public int width(Config c) { return c.get(V1Keys.RINGS); }
+        @Override public int height(Config c) { return c.get(V1Keys.SECTORS) * (c.get(V1Keys.OPPONENT) ? 3 : 1); }
+    };
 
     /** Everything V1 needs, read once from a config (or set by hand for a kernel). */
     public static final class Settings {
@@ -63,8 +71,8 @@ public final class V1 implements Stage {
     private float[] dogPlane;
     private float[] redGreen;
     private float[] blueYellow;
-    private float[] left = new float[0];
-    private float[] right = new float[0];
+    private final PathwayOutput left = new PathwayOutput(Region.V1_L);
+    private final PathwayOutput right = new PathwayOutput(Region.V1_R);
     private long lastSequence;
 
     /** An unconfigured stage; the loop calls {@link #configure} before the first tick. */
@@ -109,10 +117,8 @@ public final class V1 implements Stage {
         }
         redGreen = s.opponent ? new float[n] : null;
         blueYellow = s.opponent ? new float[n] : null;
-        if (left.length != areaSize()) {
-            left = new float[areaSize()];
-            right = new float[areaSize()];
-        }
+        left.reshape(s.rings, s.sectors * channels());
+        right.reshape(s.rings, s.sectors * channels());
     }
 
     /** 1, or 3 with the opponent channels. */
@@ -126,11 +132,31 @@ public final class V1 implements Stage {
     }
 
     @Override
-    public void update(Snapshot in, MotorCommands out) {
-        // No camera, or no new frame since the last tick: keep the previous areas.
+    public void update(TickData t) {
+        Snapshot in = t.in();
+        // No camera, or no new frame since the last tick: keep the previous areas and percepts.
         if (in.frame.length == 0 || !in.frameReading.isNewerThan(lastSequence)) return;
         lastSequence = in.frameReading.sequence;
-        process(in.frame, left, right);
+        process(in.frame, left.output(), right.output());
+        hemifieldLuma(t);
+    }
+
+    /**
+     * Mean luma of each half of the frame (0..1), for the behaviours that steer by light: the left
+     * half is the left visual field.
+     */
+    private void hemifieldLuma(TickData t) {
+        int w = settings.width;
+        int h = settings.height;
+        int half = w / 2;
+        double sumLeft = 0;
+        double sumRight = 0;
+        for (int y = 0; y < h; y++) {
+            int row = y * w;
+            for (int x = 0; x < half; x++) sumLeft += luma[row + x];
+            for (int x = half; x < w; x++) sumRight += luma[row + x];
+        }
+        t.percepts().luma(sumLeft / ((double) half * h), sumRight / ((double) (w - half) * h));
     }
 
     /**
@@ -154,9 +180,11 @@ public final class V1 implements Stage {
     }
 
     /** V1-L (the right visual field), as of the last frame. */
-    public float[] left() { return left; }
+    public float[] left() { return left.output(); }
     /** V1-R (the left visual field), as of the last frame. */
-    public float[] right() { return right; }
+    public float[] right() { return right.output(); }
+    /** The two areas this pathway feeds, V1-L then V1-R. */
+    public java.util.List<org.ev3cortex.seam.Pathway> outputs() { return java.util.List.of(left, right); }
     /** The intermediate planes of the last frame, for the tools and the viewer. */
     public float[] luma() { return luma; }
     public float[] dog() { return dogPlane; }

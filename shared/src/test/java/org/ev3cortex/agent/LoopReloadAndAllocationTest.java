@@ -1,5 +1,9 @@
 package org.ev3cortex.agent;
 
+import org.ev3cortex.seam.LoopKeys;
+import org.ev3cortex.seam.TickData;
+import org.ev3cortex.seam.MotorCommands;
+import org.ev3cortex.seam.Stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
@@ -31,11 +35,13 @@ class LoopReloadAndAllocationTest {
         @Override public String name() { return name; }
 
         @Override public void configure(Config c) {
-            configuredPeriod = c.get(AgentKeys.PERIOD_MS);
+            configuredPeriod = c.get(LoopKeys.PERIOD_MS);
             log.add("configure " + name + " " + configuredPeriod);
         }
 
-        @Override public void update(Snapshot in, MotorCommands out) {
+        @Override public void update(TickData td) {
+                Snapshot in = td.in();
+                MotorCommands out = td.commands();
             log.add("tick " + in.tick + " " + name + " " + configuredPeriod);
         }
     }
@@ -45,16 +51,18 @@ class LoopReloadAndAllocationTest {
         List<String> log = new ArrayList<>();
         PeriodProbe first = new PeriodProbe("first", log);
         PeriodProbe last = new PeriodProbe("last", log);
-        Config next = Config.defaults().with(AgentKeys.PERIOD_MS, 50);
+        Config next = AgentSchema.defaults().with(LoopKeys.PERIOD_MS, 50);
         TickLoop[] loopRef = new TickLoop[1];
         Stage submitter = new Stage() {
             @Override public String name() { return "submitter"; }
-            @Override public void update(Snapshot in, MotorCommands out) {
+            @Override public void update(TickData td) {
+                Snapshot in = td.in();
+                MotorCommands out = td.commands();
                 if (in.tick == 2) loopRef[0].submitConfig(next); // arrives in the middle of tick 2
             }
         };
         List<ReloadVerdict> verdicts = new ArrayList<>();
-        TickLoop loop = new TickLoop(body, List.of(first, submitter, last), Config.defaults());
+        TickLoop loop = new TickLoop(body, List.of(first, submitter, last), AgentSchema.defaults());
         loopRef[0] = loop;
         loop.onVerdict(verdicts::add);
         loop.runTicks(4);
@@ -70,7 +78,7 @@ class LoopReloadAndAllocationTest {
             assertThat(v.status()).isEqualTo(ReloadVerdict.Status.APPLIED);
             assertThat(v.tick()).isEqualTo(3);
         });
-        assertThat(loop.config().get(AgentKeys.PERIOD_MS)).isEqualTo(50);
+        assertThat(loop.config().get(LoopKeys.PERIOD_MS)).isEqualTo(50);
         // Ticks 0-2 at 100 ms, then the 50 ms period: tick 3 starts at 300 ms, the loop sleeps to 350.
         assertThat(clock.nanoTime()).isEqualTo(350_000_000L);
     }
@@ -78,13 +86,13 @@ class LoopReloadAndAllocationTest {
     @Test
     void theLoopRefusesARestartOnlyChangeEvenIfHandedOne() throws Exception {
         List<ReloadVerdict> verdicts = new ArrayList<>();
-        TickLoop loop = new TickLoop(body, List.of(), Config.defaults());
+        TickLoop loop = new TickLoop(body, List.of(), AgentSchema.defaults());
         loop.onVerdict(verdicts::add);
-        loop.submitConfig(Config.defaults().with(org.ev3cortex.body.BodyKeys.MOTOR_PORTS, "outA,outD")
-                .with(AgentKeys.PERIOD_MS, 20));
+        loop.submitConfig(AgentSchema.defaults().with(org.ev3cortex.body.BodyKeys.MOTOR_PORTS, "outA,outD")
+                .with(LoopKeys.PERIOD_MS, 20));
         loop.runTicks(1);
         assertThat(verdicts).extracting(ReloadVerdict::status).containsExactly(ReloadVerdict.Status.RESTART_REQUIRED);
-        assertThat(loop.config().get(AgentKeys.PERIOD_MS)).isEqualTo(100);
+        assertThat(loop.config().get(LoopKeys.PERIOD_MS)).isEqualTo(100);
     }
 
     @Test
@@ -93,7 +101,9 @@ class LoopReloadAndAllocationTest {
         long[] allocatedAt = new long[60_001];
         Stage driver = new Stage() {
             @Override public String name() { return "driver"; }
-            @Override public void update(Snapshot in, MotorCommands out) {
+            @Override public void update(TickData td) {
+                Snapshot in = td.in();
+                MotorCommands out = td.commands();
                 int s = (int) (in.tick % 200) - 100;
                 out.runForever(0, s);
                 if (in.tick % 5 == 0) out.runTimed(1, 250, -s); // motor 1 lapses into motor safety at times
@@ -103,7 +113,7 @@ class LoopReloadAndAllocationTest {
             }
         };
         body.setTouch(0, true);
-        TickLoop loop = new TickLoop(body, List.of(driver), Config.defaults());
+        TickLoop loop = new TickLoop(body, List.of(driver), AgentSchema.defaults());
         loop.runTicks(60_001); // ticks 0-49999 warm up (JIT tiers settle, class loading, lazy init)
 
         long bytes = allocatedAt[60_000] - allocatedAt[50_000];

@@ -1,5 +1,9 @@
 package org.ev3cortex.agent;
 
+import org.ev3cortex.seam.LoopKeys;
+import org.ev3cortex.seam.TickData;
+import org.ev3cortex.seam.MotorCommands;
+import org.ev3cortex.seam.Stage;
 import java.util.List;
 import org.ev3cortex.body.Battery;
 import org.ev3cortex.body.Body;
@@ -65,7 +69,9 @@ public final class ShutdownProbeMain {
         };
         Stage drive = new Stage() {
             @Override public String name() { return "drive"; }
-            @Override public void update(Snapshot in, MotorCommands out) {
+            @Override public void update(TickData td) {
+                Snapshot in = td.in();
+                MotorCommands out = td.commands();
                 out.runForever(0, 400);
                 out.runForever(1, 400);
                 if (in.tick == 5) {
@@ -74,10 +80,12 @@ public final class ShutdownProbeMain {
                 }
             }
         };
-        TickLoop loop = new TickLoop(body, List.of(drive), Config.defaults().with(AgentKeys.PERIOD_MS, 20));
-        loop.installShutdownHook();
+        TickLoop loop = new TickLoop(body, List.of(drive), AgentSchema.defaults().with(LoopKeys.PERIOD_MS, 20));
+        ShutdownCoordinator shutdown = new ShutdownCoordinator(loop);
+        shutdown.install();
         loop.run();
         System.out.println("LOOP ENDED " + loop.state());
+        shutdown.done();
     }
 
     private static final Battery BATTERY = new Battery() {

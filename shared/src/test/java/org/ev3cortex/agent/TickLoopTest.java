@@ -1,5 +1,10 @@
 package org.ev3cortex.agent;
 
+import org.ev3cortex.seam.LoopKeys;
+import org.ev3cortex.seam.TickData;
+import org.ev3cortex.seam.LoopState;
+import org.ev3cortex.seam.MotorCommands;
+import org.ev3cortex.seam.Stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -26,7 +31,9 @@ class TickLoopTest {
         @Override public String name() { return "driver"; }
 
         @Override
-        public void update(Snapshot in, MotorCommands out) {
+        public void update(TickData td) {
+                Snapshot in = td.in();
+                MotorCommands out = td.commands();
             speedsSeen.add(in.motors.speedCountsPerSec[0]);
             if (in.tick < stopCommandingAtTick) {
                 out.runForever(0, speed);
@@ -36,14 +43,14 @@ class TickLoopTest {
     }
 
     private static Config config(int periodMs, int expiryMs) throws Exception {
-        return Config.defaults().with(AgentKeys.PERIOD_MS, periodMs).with(AgentKeys.MOTOR_EXPIRY_MS, expiryMs);
+        return AgentSchema.defaults().with(LoopKeys.PERIOD_MS, periodMs).with(LoopKeys.MOTOR_EXPIRY_MS, expiryMs);
     }
 
     @Test
     void ticksAtTheConfiguredPeriodOnTheBodyClock() throws Exception {
         Driver d = new Driver();
         TickLoop loop = new TickLoop(body, List.of(d), config(100, 300));
-        assertThat(loop.runTicks(50)).isEqualTo(TickLoop.State.STOPPED);
+        assertThat(loop.runTicks(50)).isEqualTo(LoopState.STOPPED);
         assertThat(loop.tick()).isEqualTo(50);
         // 50 ticks at 100 ms: the 50th tick starts at 4.9 s, the loop then sleeps to 5.0 s.
         assertThat(clock.nanoTime()).isEqualTo(5_000_000_000L);
@@ -91,12 +98,14 @@ class TickLoopTest {
         RuntimeException boom = new IllegalStateException("boom");
         Stage faulty = new Stage() {
             @Override public String name() { return "faulty"; }
-            @Override public void update(Snapshot in, MotorCommands out) {
+            @Override public void update(TickData td) {
+                Snapshot in = td.in();
+                MotorCommands out = td.commands();
                 if (in.tick == 5) throw boom;
             }
         };
         TickLoop loop = new TickLoop(body, List.of(d, faulty), config(100, 300));
-        assertThat(loop.runTicks(100)).isEqualTo(TickLoop.State.FAULTED);
+        assertThat(loop.runTicks(100)).isEqualTo(LoopState.FAULTED);
         assertThat(loop.failure()).isSameAs(boom);
         assertThat(loop.tick()).isEqualTo(5);
         assertThat(body.motors().speed(0)).isZero();
@@ -113,7 +122,7 @@ class TickLoopTest {
         loop.close();
         assertThat(body.motors().speed(0)).isZero();
         assertThat(body.motors().speed(1)).isZero();
-        assertThat(loop.state()).isEqualTo(TickLoop.State.STOPPED);
+        assertThat(loop.state()).isEqualTo(LoopState.STOPPED);
     }
 
     @Test
@@ -121,7 +130,9 @@ class TickLoopTest {
         TickLoop loop = new TickLoop(new LoopbackBody(org.ev3cortex.body.SystemClock.INSTANCE,
                 new String[] {"outB"}, new String[0]), List.of(new Stage() {
             @Override public String name() { return "one"; }
-            @Override public void update(Snapshot in, MotorCommands out) { out.runForever(0, 200); }
+            @Override public void update(TickData td) {
+                Snapshot in = td.in();
+                MotorCommands out = td.commands(); out.runForever(0, 200); }
         }), config(10, 300));
         Thread t = new Thread(loop::run);
         t.start();
@@ -129,7 +140,7 @@ class TickLoopTest {
         loop.close();
         t.join(5_000);
         assertThat(t.isAlive()).isFalse();
-        assertThat(loop.state()).isEqualTo(TickLoop.State.STOPPED);
+        assertThat(loop.state()).isEqualTo(LoopState.STOPPED);
     }
 
     @Test
@@ -138,7 +149,9 @@ class TickLoopTest {
         double[] volts = {8.0, 8.0, 6.4, 6.4, 6.7, 6.8, 7.0, 7.0};
         Stage battery = new Stage() {
             @Override public String name() { return "battery-script"; }
-            @Override public void update(Snapshot in, MotorCommands out) {
+            @Override public void update(TickData td) {
+                Snapshot in = td.in();
+                MotorCommands out = td.commands();
                 // sets the voltage the *next* snapshot will read
                 body.setBatteryVoltage(volts[(int) Math.min(in.tick + 1, volts.length - 1)]);
             }
@@ -157,11 +170,15 @@ class TickLoopTest {
     void overrunsAreBlamedOnTheSlowStage() throws Exception {
         Stage fast = new Stage() {
             @Override public String name() { return "fast"; }
-            @Override public void update(Snapshot in, MotorCommands out) { }
+            @Override public void update(TickData td) {
+                Snapshot in = td.in();
+                MotorCommands out = td.commands(); }
         };
         Stage slow = new Stage() {
             @Override public String name() { return "slow"; }
-            @Override public void update(Snapshot in, MotorCommands out) {
+            @Override public void update(TickData td) {
+                Snapshot in = td.in();
+                MotorCommands out = td.commands();
                 if (in.tick % 2 == 1) busyWait(60_000_000L); // 60 ms in a 40 ms period, every other tick
             }
         };
@@ -183,14 +200,16 @@ class TickLoopTest {
         long[] speedSeenWhileStuck = {-1};
         Stage stuck = new Stage() {
             @Override public String name() { return "stuck"; }
-            @Override public void update(Snapshot in, MotorCommands out) {
+            @Override public void update(TickData td) {
+                Snapshot in = td.in();
+                MotorCommands out = td.commands();
                 if (in.tick == 3) {
                     busyWait(400_000_000L); // 400 ms with a 100 ms watchdog
                     speedSeenWhileStuck[0] = body.motors().speed(0);
                 }
             }
         };
-        Config c = config(10, 300).with(AgentKeys.WATCHDOG_MS, 100);
+        Config c = config(10, 300).with(LoopKeys.WATCHDOG_MS, 100);
         TickLoop loop = new TickLoop(body, List.of(new Driver(), stuck), c);
         loop.runTicks(5);
         assertThat(speedSeenWhileStuck[0]).isZero();

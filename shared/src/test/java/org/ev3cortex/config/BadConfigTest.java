@@ -1,5 +1,6 @@
 package org.ev3cortex.config;
 
+import org.ev3cortex.agent.AgentSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +17,7 @@ class BadConfigTest {
     @TempDir
     Path dir;
 
-    private final ConfigLoader loader = new ConfigLoader();
+    private final ConfigLoader loader = AgentSchema.loader();
 
     private Path file(String name, String text) throws IOException {
         Path p = dir.resolve(name);

@@ -1,5 +1,6 @@
 package org.ev3cortex.config;
 
+import org.ev3cortex.agent.AgentSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -8,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.ev3cortex.agent.AgentKeys;
+import org.ev3cortex.seam.LoopKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,7 @@ class HotReloadTest {
     }
 
     private ConfigReloader reloader(Path p) throws ConfigException {
-        ConfigLoader loader = new ConfigLoader();
+        ConfigLoader loader = AgentSchema.loader();
         Config start = loader.load(List.of(p));
         return new ConfigReloader(loader, start, List.of(), applied::add, verdicts::add);
     }
@@ -46,8 +47,8 @@ class HotReloadTest {
         assertThat(v.status()).isEqualTo(ReloadVerdict.Status.ACCEPTED);
         assertThat(v.lines()).containsExactly(p + ":1: agent.periodMs: 50 -> 40", p + ":2: safety.watchdogMs: 500 -> 900");
         assertThat(applied).hasSize(1);
-        assertThat(applied.get(0).get(AgentKeys.PERIOD_MS)).isEqualTo(40);
-        assertThat(applied.get(0).get(AgentKeys.WATCHDOG_MS)).isEqualTo(900);
+        assertThat(applied.get(0).get(LoopKeys.PERIOD_MS)).isEqualTo(40);
+        assertThat(applied.get(0).get(LoopKeys.WATCHDOG_MS)).isEqualTo(900);
     }
 
     @Test
@@ -66,7 +67,7 @@ class HotReloadTest {
         // Fixing the file later applies it, compared with the config that is really running.
         write(p, "agent.periodMs=40\n");
         assertThat(r.checkNow().status()).isEqualTo(ReloadVerdict.Status.ACCEPTED);
-        assertThat(applied).extracting(c -> c.get(AgentKeys.PERIOD_MS)).containsExactly(40);
+        assertThat(applied).extracting(c -> c.get(LoopKeys.PERIOD_MS)).containsExactly(40);
     }
 
     @Test

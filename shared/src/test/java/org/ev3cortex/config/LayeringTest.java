@@ -1,5 +1,6 @@
 package org.ev3cortex.config;
 
+import org.ev3cortex.agent.AgentSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -7,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.ev3cortex.agent.AgentKeys;
+import org.ev3cortex.seam.LoopKeys;
 import org.ev3cortex.agent.AgentOptions;
 import org.ev3cortex.body.BodyKeys;
 import org.junit.jupiter.api.Test;
@@ -27,30 +28,30 @@ class LayeringTest {
     void defaultsThenFilesInOrderThenOverrides() throws Exception {
         Path a = file("a.properties", "agent.periodMs=50\nsafety.motorExpiryMs=400\n");
         Path b = file("b.properties", "\nsafety.motorExpiryMs=450\nsafety.watchdogMs=700\n");
-        Config c = new ConfigLoader().load(List.of(a, b),
+        Config c = AgentSchema.loader().load(List.of(a, b),
                 List.of(new ConfigOverride("safety.watchdogMs", "800", "--set")));
 
-        assertThat(c.get(AgentKeys.PERIOD_MS)).isEqualTo(50);
-        assertThat(c.origin(AgentKeys.PERIOD_MS)).hasToString(a + ":1");
-        assertThat(c.get(AgentKeys.MOTOR_EXPIRY_MS)).isEqualTo(450);
-        assertThat(c.origin(AgentKeys.MOTOR_EXPIRY_MS)).hasToString(b + ":2");
-        assertThat(c.get(AgentKeys.WATCHDOG_MS)).isEqualTo(800);
-        assertThat(c.origin(AgentKeys.WATCHDOG_MS)).hasToString("--set");
-        assertThat(c.get(AgentKeys.BATTERY_LOW_V)).isEqualTo(6.5);
-        assertThat(c.origin(AgentKeys.BATTERY_LOW_V)).hasToString("default");
+        assertThat(c.get(LoopKeys.PERIOD_MS)).isEqualTo(50);
+        assertThat(c.origin(LoopKeys.PERIOD_MS)).hasToString(a + ":1");
+        assertThat(c.get(LoopKeys.MOTOR_EXPIRY_MS)).isEqualTo(450);
+        assertThat(c.origin(LoopKeys.MOTOR_EXPIRY_MS)).hasToString(b + ":2");
+        assertThat(c.get(LoopKeys.WATCHDOG_MS)).isEqualTo(800);
+        assertThat(c.origin(LoopKeys.WATCHDOG_MS)).hasToString("--set");
+        assertThat(c.get(LoopKeys.BATTERY_LOW_V)).isEqualTo(6.5);
+        assertThat(c.origin(LoopKeys.BATTERY_LOW_V)).hasToString("default");
     }
 
     @Test
     void javaPropertiesSyntaxIsHonoured() throws Exception {
         Path p = file("a.properties", "! bang comment\n  body.motorPorts : outA,\\\n      outD\nbody.touchPorts    in2\n"
                 + "agent.periodMs=\\u0035\\u0030\nsafety.stopAction=coast   \n");
-        Config c = new ConfigLoader().load(List.of(p));
+        Config c = AgentSchema.loader().load(List.of(p));
         assertThat(c.get(BodyKeys.MOTOR_PORTS)).isEqualTo("outA,outD");
         assertThat(c.origin(BodyKeys.MOTOR_PORTS)).hasToString(p + ":2");
         assertThat(c.get(BodyKeys.TOUCH_PORTS)).isEqualTo("in2");
         assertThat(c.origin(BodyKeys.TOUCH_PORTS)).hasToString(p + ":4");
-        assertThat(c.get(AgentKeys.PERIOD_MS)).isEqualTo(50);
-        assertThat(c.get(AgentKeys.STOP_ACTION)).isEqualTo("coast");
+        assertThat(c.get(LoopKeys.PERIOD_MS)).isEqualTo(50);
+        assertThat(c.get(LoopKeys.STOP_ACTION)).isEqualTo("coast");
     }
 
     @Test
@@ -60,9 +61,9 @@ class LayeringTest {
                 "-Dsafety.stopAction=hold", "--print-config", "extra");
         assertThat(o.printConfig).isTrue();
         assertThat(o.rest).containsExactly("extra");
-        Config c = o.loadOrReport(new ConfigLoader(), System.err);
+        Config c = o.loadOrReport(AgentSchema.loader(), System.err);
         String text = c.describe();
-        for (Key<?> k : Schema.standard().keys()) {
+        for (Key<?> k : AgentSchema.schema().keys()) {
             assertThat(text).contains(k.name() + " = ");
         }
         assertThat(text).containsPattern("agent\\.periodMs = 50 +# " + java.util.regex.Pattern.quote(a + ":1"));
@@ -74,15 +75,15 @@ class LayeringTest {
 
     @Test
     void snapshotsAreImmutableAndWithValidates() throws Exception {
-        Config a = Config.defaults();
-        Config b = a.with(AgentKeys.PERIOD_MS, 20);
-        assertThat(a.get(AgentKeys.PERIOD_MS)).isEqualTo(100);
-        assertThat(b.get(AgentKeys.PERIOD_MS)).isEqualTo(20);
-        assertThat(b.changedKeys(a)).containsExactly(AgentKeys.PERIOD_MS);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> a.with(AgentKeys.PERIOD_MS, 0))
+        Config a = AgentSchema.defaults();
+        Config b = a.with(LoopKeys.PERIOD_MS, 20);
+        assertThat(a.get(LoopKeys.PERIOD_MS)).isEqualTo(100);
+        assertThat(b.get(LoopKeys.PERIOD_MS)).isEqualTo(20);
+        assertThat(b.changedKeys(a)).containsExactly(LoopKeys.PERIOD_MS);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> a.with(LoopKeys.PERIOD_MS, 0))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("agent.periodMs: '0' is out of range");
         // The expiry rule ties two keys: a period longer than the expiry is refused.
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> a.with(AgentKeys.PERIOD_MS, 400))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> a.with(LoopKeys.PERIOD_MS, 400))
                 .hasMessageContaining("safety.motorExpiryMs: must be longer than agent.periodMs (400 ms)");
     }
 

@@ -1,5 +1,6 @@
 package org.ev3cortex.cortex;
 
+import org.ev3cortex.agent.AgentSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -22,7 +23,7 @@ class LayoutErrorTest {
         Path p = dir.resolve("cortex.properties");
         Files.write(p, text.getBytes(StandardCharsets.UTF_8));
         try {
-            new ConfigLoader().load(List.of(p));
+            AgentSchema.loader().load(List.of(p));
         } catch (ConfigException e) {
             return e.errors().stream().map(ConfigError::toString).collect(java.util.stream.Collectors.toList());
         }
@@ -95,7 +96,7 @@ class LayoutErrorTest {
 
     @Test
     void theDefaultLayoutIsValidAndPlacedAsTheArchitectureSays() throws Exception {
-        Layout l = Layout.from(new ConfigLoader().load(List.of()));
+        Layout l = Layout.from(AgentSchema.loader().load(List.of()));
         Area v1l = l.area(Area.V1_L);
         Area v1r = l.area(Area.V1_R);
         Area s1 = l.area(Area.S1);

@@ -1,5 +1,6 @@
 package org.ev3cortex.cortex;
 
+import org.ev3cortex.agent.AgentSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -13,7 +14,7 @@ class SheetMechanicsTest {
 
     @Test
     void aBandVectorIsReplicatedAcrossItsArea() {
-        Sheet sheet = new Sheet(Config.defaults());
+        Sheet sheet = new Sheet(AgentSchema.defaults());
         Area a1 = sheet.area(Area.A1_L);
         float[] bands = new float[16];
         for (int i = 0; i < bands.length; i++) bands[i] = i * 0.05f;
@@ -27,7 +28,7 @@ class SheetMechanicsTest {
 
     @Test
     void shrinkingAveragesAndEnlargingInterpolates() {
-        Sheet sheet = new Sheet(Config.defaults());
+        Sheet sheet = new Sheet(AgentSchema.defaults());
         Area v1 = sheet.area(Area.V1_R);
         Random r = new Random(1);
         float[] big = new float[32 * 32];
@@ -51,7 +52,7 @@ class SheetMechanicsTest {
 
     @Test
     void mapsPlaceUnitsAtTheirCellsAndShowTheLatentInTheAssociationRegion() {
-        Sheet sheet = new Sheet(Config.defaults());
+        Sheet sheet = new Sheet(AgentSchema.defaults());
         Area s1 = sheet.area(Area.S1);
         float[] v = new float[s1.size()];
         v[3 * s1.width() + 5] = 0.75f;
@@ -66,7 +67,7 @@ class SheetMechanicsTest {
 
     @Test
     void aStepWithInputsAllocatesNothing() {
-        Sheet sheet = new Sheet(Config.defaults());
+        Sheet sheet = new Sheet(AgentSchema.defaults());
         Area v1 = sheet.area(Area.V1_L);
         Area a1 = sheet.area(Area.A1_R);
         float[] frame = new float[24 * 20];

@@ -1,5 +1,6 @@
 package org.ev3cortex.cortex;
 
+import org.ev3cortex.agent.AgentSchema;
 import org.ev3cortex.config.Config;
 import org.ev3cortex.config.ConfigException;
 
@@ -10,7 +11,7 @@ final class SheetTestSupport {
     /** Defaults with only the named predictor families on. */
     static Config only(boolean rates, boolean cycles, boolean stats, boolean space, boolean topDown) {
         try {
-            return Config.defaults()
+            return AgentSchema.defaults()
                     .with(CortexKeys.PREDICT_RATES, rates)
                     .with(CortexKeys.PREDICT_CYCLES, cycles)
                     .with(CortexKeys.PREDICT_STATS, stats)

@@ -1,5 +1,6 @@
 package org.ev3cortex.cortex;
 
+import org.ev3cortex.agent.AgentSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
@@ -26,7 +27,7 @@ class SurpriseTest {
 
     @Test
     void stationaryNoiseAveragesSurpriseOfOne() {
-        Sheet sheet = new Sheet(Config.defaults());
+        Sheet sheet = new Sheet(AgentSchema.defaults());
         Random r = new Random(42);
         float[][] frames = frames(sheet);
         double[] sum = new double[sheet.areas().size()];
@@ -47,7 +48,7 @@ class SurpriseTest {
 
     @Test
     void aBarAppearingSurprisesV1LeftAndNoOtherArea() {
-        Sheet sheet = new Sheet(Config.defaults());
+        Sheet sheet = new Sheet(AgentSchema.defaults());
         Random r = new Random(7);
         float[][] frames = frames(sheet);
         Area v1 = sheet.area(Area.V1_L);

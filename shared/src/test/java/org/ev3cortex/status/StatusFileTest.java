@@ -1,5 +1,7 @@
 package org.ev3cortex.status;
 
+import org.ev3cortex.seam.LoopState;
+import org.ev3cortex.agent.AgentSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -50,14 +52,14 @@ class StatusFileTest {
         Path cfg = dir.resolve("robot.properties");
         Files.writeString(cfg, "agent.periodMs=20\nconfig.reloadPollMs=100\n");
         Path status = dir.resolve("run/status.properties");
-        ConfigLoader loader = new ConfigLoader();
+        ConfigLoader loader = AgentSchema.loader();
         List<ConfigOverride> overrides = List.of(
                 new ConfigOverride(StatusKeys.FILE.name(), status.toString(), "--set"),
                 new ConfigOverride(StatusKeys.INTERVAL_MS.name(), "100", "--set"));
         Config config = loader.load(List.of(cfg), overrides);
         LoopbackBody body = new LoopbackBody(SystemClock.INSTANCE, new String[] {"outB", "outC"}, new String[0]);
         Agent agent = new Agent(body, config, overrides);
-        TickLoop.State[] end = new TickLoop.State[1];
+        LoopState[] end = new LoopState[1];
         Thread t = new Thread(() -> end[0] = agent.run(Long.MAX_VALUE));
         t.start();
         try {
@@ -81,7 +83,7 @@ class StatusFileTest {
             p = await(status, s -> "REJECTED".equals(s.getProperty("verdict.status")));
             assertThat(Long.parseLong(p.getProperty("verdict.seq"))).isEqualTo(seqApplied + 1);
             assertThat(p.getProperty("verdict.line.0")).startsWith(cfg + ":3: safety.watchdogMs:");
-            assertThat(agent.loop().config().get(org.ev3cortex.agent.AgentKeys.PERIOD_MS)).isEqualTo(25);
+            assertThat(agent.loop().config().get(org.ev3cortex.seam.LoopKeys.PERIOD_MS)).isEqualTo(25);
         } finally {
             agent.loop().requestStop();
             t.join(5_000);

@@ -1,5 +1,6 @@
 package org.ev3cortex.sim;
 
+import org.ev3cortex.seam.LoopState;
 import java.awt.GraphicsEnvironment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ev3cortex.agent.Agent;
-import org.ev3cortex.agent.AgentKeys;
+import org.ev3cortex.seam.LoopKeys;
 import org.ev3cortex.agent.AgentOptions;
 import org.ev3cortex.agent.TickLoop;
 import org.ev3cortex.config.Config;
@@ -104,11 +105,11 @@ public final class RunCommand implements Callable<Integer> {
             return AgentOptions.EXIT_CONFIG;
         }
         org.ev3cortex.sim.desktop.LaptopBody body = new org.ev3cortex.sim.desktop.LaptopBody(config, cam, mc);
-        long periodMs = config.get(AgentKeys.PERIOD_MS);
+        long periodMs = config.get(LoopKeys.PERIOD_MS);
         long ticks = Math.max(1, Math.round(seconds * 1000 / periodMs));
         try (Agent agent = new Agent(body, config, options.allOverrides(loader))) {
             System.out.printf("Running %.0f s on %s%n", seconds, body.describe());
-            TickLoop.State end = agent.run(ticks);
+            LoopState end = agent.run(ticks);
             System.out.println("  " + agent.loop().stats().summary().replace("\n", "\n  "));
             if (body.camera() != null && body.camera().failure() != null) {
                 System.err.println("camera failed: " + body.camera().failure());
@@ -116,18 +117,18 @@ public final class RunCommand implements Callable<Integer> {
             if (body.microphone() != null && body.microphone().failure() != null) {
                 System.err.println("microphone failed: " + body.microphone().failure());
             }
-            return end == TickLoop.State.FAULTED ? AgentOptions.EXIT_FAULT : 0;
+            return end == LoopState.FAULTED ? AgentOptions.EXIT_FAULT : 0;
         }
     }
 
     private int headless(Agent agent, SimBody body, Config config) throws Exception {
-        long periodMs = config.get(AgentKeys.PERIOD_MS);
+        long periodMs = config.get(LoopKeys.PERIOD_MS);
         long ticks = Math.max(1, Math.round(seconds * 1000 / periodMs));
         World w = body.world();
         Recorder rec = recorder(ticks, periodMs, w, agent);
         agent.loop().addObserver(rec);
         org.ev3cortex.sim.report.PredictionScore score =
-                new org.ev3cortex.sim.report.PredictionScore(agent.cortex().sheet());
+                new org.ev3cortex.sim.report.PredictionScore(agent.sheet());
         agent.loop().addObserver(score);
 
         System.out.printf("Simulating %.0f s of %s, seed %d%n", seconds, body.describe(), config.get(SimKeys.SEED));
@@ -136,7 +137,7 @@ public final class RunCommand implements Callable<Integer> {
         reporter.setDaemon(true);
         long wallStart = System.nanoTime();
         reporter.start();
-        TickLoop.State end = agent.run(ticks);
+        LoopState end = agent.run(ticks);
         double wall = (System.nanoTime() - wallStart) / 1e9;
         progress.finish();
         reporter.join(1_000);
@@ -145,7 +146,7 @@ public final class RunCommand implements Callable<Integer> {
         summary.put("areas", score.summary());
         printSummary(summary, agent);
         if (report != null) writeReport(summary, rec, w);
-        return end == TickLoop.State.FAULTED ? AgentOptions.EXIT_FAULT : 0;
+        return end == LoopState.FAULTED ? AgentOptions.EXIT_FAULT : 0;
     }
 
     static Recorder recorder(long ticks, long periodMs, World w, Agent agent) {
@@ -155,7 +156,7 @@ public final class RunCommand implements Callable<Integer> {
                 .series("x", w::x)
                 .series("y", w::y)
                 .series("batteryV", w::batteryV);
-        org.ev3cortex.cortex.Sheet sheet = agent.cortex().sheet();
+        org.ev3cortex.cortex.Sheet sheet = agent.sheet();
         for (org.ev3cortex.cortex.Area a : sheet.areas()) {
             if (!a.predicting()) continue;
             int i = a.index();
@@ -175,7 +176,7 @@ public final class RunCommand implements Callable<Integer> {
         return out;
     }
 
-    private static Map<String, Object> summary(Agent agent, World w, double wallS, long periodMs, TickLoop.State end) {
+    private static Map<String, Object> summary(Agent agent, World w, double wallS, long periodMs, LoopState end) {
         TickLoop loop = agent.loop();
         double simulated = loop.tick() * periodMs / 1000.0;
         Map<String, Object> s = new LinkedHashMap<>();
@@ -203,12 +204,12 @@ public final class RunCommand implements Callable<Integer> {
             stages.put(e, one);
         }
         s.put("stages", stages);
-        org.ev3cortex.m1.MotorContext m = agent.motor().context;
-        s.put("activeBehaviour", m.active.name());
-        s.put("stallDetections", m.stallDetections);
-        s.put("m1ClampWarnings", m.clampWarnings);
-        s.put("behaviourSwitchCount", m.switches.count());
-        s.put("behaviourSwitches", m.switches.describe());
+        org.ev3cortex.ganglia.ActionSelection m = agent.selection();
+        s.put("activeBehaviour", m.active().name());
+        s.put("stallDetections", agent.percepts().stallDetections());
+        s.put("m1ClampWarnings", agent.m1().saturations());
+        s.put("behaviourSwitchCount", m.switches().count());
+        s.put("behaviourSwitches", m.switches().describe());
         if (loop.failure() != null) s.put("failure", loop.failure().toString());
         return s;
     }

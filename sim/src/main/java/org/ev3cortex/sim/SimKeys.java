@@ -1,5 +1,6 @@
 package org.ev3cortex.sim;
 
+import org.ev3cortex.agent.AgentSchema;
 import java.util.List;
 import org.ev3cortex.config.Key;
 import org.ev3cortex.config.Schema;
@@ -114,7 +115,7 @@ public final class SimKeys {
             Schema.Rule.of(BATTERY_EMPTY_V, c -> c.get(BATTERY_EMPTY_V) < c.get(BATTERY_FULL_V) ? null
                     : "must be below sim.battery.fullV (" + c.get(BATTERY_FULL_V) + " V)"));
 
-    private static final Schema SCHEMA = Schema.standard().extend(ALL, RULES);
+    private static final Schema SCHEMA = AgentSchema.schema().extend(ALL, RULES);
 
     /** The agent's keys plus the simulator's. */
     public static Schema schema() {

@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.ev3cortex.agent.Agent;
-import org.ev3cortex.agent.MotorCommands;
-import org.ev3cortex.agent.TickObserver;
+import org.ev3cortex.seam.MotorCommands;
+import org.ev3cortex.seam.TickObserver;
 import org.ev3cortex.body.Snapshot;
 import org.ev3cortex.config.Config;
-import org.ev3cortex.m1.Behaviour;
-import org.ev3cortex.m1.MotorContext;
+import org.ev3cortex.ganglia.Behaviour;
+import org.ev3cortex.seam.Percepts;
 import org.ev3cortex.sim.body.SimBody;
 import org.ev3cortex.sim.world.Obstacle;
 import org.ev3cortex.sim.world.World;
@@ -54,20 +54,20 @@ class BehaviourScenarioTest {
                     "sim.robot.x=" + x, "sim.robot.y=" + y, "sim.robot.headingDeg=" + heading);
             SimBody body = new SimBody(c);
             try (Agent agent = new Agent(body, c, List.of())) {
-                MotorContext ctx = agent.motor().context;
+                Percepts ctx = agent.percepts();
                 long[] firstContact = {-1};
                 long[] detected = {-1};
                 agent.loop().addObserver((tick, s, cmd) -> {
                     // The world only moves while the loop sleeps, so "blocked" here is what this
                     // tick's read saw: the first such tick is the first one after the contact.
                     if (firstContact[0] < 0 && body.world().blocked()) firstContact[0] = tick;
-                    if (detected[0] < 0 && ctx.stallDetections > 0) detected[0] = ctx.lastStallDetectionTick;
+                    if (detected[0] < 0 && ctx.stallDetections() > 0) detected[0] = ctx.lastStallDetectionTick();
                 });
                 agent.loop().runTicks(120);
                 World w = body.world();
                 long delay = detected[0] - firstContact[0];
-                boolean backedOff = ctx.switches.describe().stream().anyMatch(l -> l.contains("-> BACK_OFF (stall"));
-                boolean turned = ctx.switches.describe().stream().anyMatch(l -> l.contains("-> TURN_AWAY"));
+                boolean backedOff = agent.selection().switches().describe().stream().anyMatch(l -> l.contains("-> BACK_OFF (stall"));
+                boolean turned = agent.selection().switches().describe().stream().anyMatch(l -> l.contains("-> TURN_AWAY"));
                 boolean free = !w.blocked();
                 report.add("seed " + seed + ": contact tick " + firstContact[0] + ", detected " + detected[0]
                         + " (+" + delay + "), backed off " + backedOff + ", turned " + turned + ", free at end " + free);
@@ -86,20 +86,20 @@ class BehaviourScenarioTest {
                 "m1.stall.useFlag=false", "sim.battery.capacityMah=100000");
         SimBody body = new SimBody(c);
         try (Agent agent = new Agent(body, c, List.of())) {
-            MotorContext ctx = agent.motor().context;
+            Percepts ctx = agent.percepts();
             int[] falseAlarms = {0};
             int[] recentContact = {1_000};
             long[] last = {0};
             agent.loop().addObserver((tick, s, cmd) -> {
                 recentContact[0] = body.world().blocked() ? 0 : recentContact[0] + 1;
-                if (ctx.stallDetections > last[0]) {
-                    last[0] = ctx.stallDetections;
+                if (ctx.stallDetections() > last[0]) {
+                    last[0] = ctx.stallDetections();
                     if (recentContact[0] > 5) falseAlarms[0]++;
                 }
             });
             agent.loop().runTicks(6_000); // 10 simulated minutes at 10 Hz
             System.out.printf("10 min exploring: %.1f m travelled, %d collisions, %d stall detections, %d false%n",
-                    body.world().distanceM(), body.world().collisions(), ctx.stallDetections, falseAlarms[0]);
+                    body.world().distanceM(), body.world().collisions(), ctx.stallDetections(), falseAlarms[0]);
             assertThat(body.world().distanceM()).isGreaterThan(100);
             assertThat(falseAlarms[0]).isZero();
         }
@@ -190,7 +190,7 @@ class BehaviourScenarioTest {
             assertThat(log.get(log.size() - 1)[3]).isZero();
             System.out.printf("battery guard: low at tick %d (%.3f V), max %.3f V afterwards, motors stopped%n",
                     firstLow, log.get(firstLow)[0], maxAfter);
-            assertThat(agent.motor().context.active).isNotEqualTo(Behaviour.IDLE);
+            assertThat(agent.selection().active()).isNotEqualTo(Behaviour.IDLE);
         }
     }
 }

@@ -1,12 +1,13 @@
 package org.ev3cortex.sim;
 
+import org.ev3cortex.seam.TickData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.ev3cortex.agent.AgentKeys;
-import org.ev3cortex.agent.MotorCommands;
-import org.ev3cortex.agent.Stage;
+import org.ev3cortex.seam.LoopKeys;
+import org.ev3cortex.seam.MotorCommands;
+import org.ev3cortex.seam.Stage;
 import org.ev3cortex.agent.TickLoop;
 import org.ev3cortex.body.BodyKeys;
 import org.ev3cortex.body.Snapshot;
@@ -40,7 +41,9 @@ class ScenarioTest {
 
         @Override public String name() { return "drive"; }
 
-        @Override public void update(Snapshot in, MotorCommands out) {
+        @Override public void update(TickData td) {
+                Snapshot in = td.in();
+                MotorCommands out = td.commands();
             out.runForever(0, left);
             out.runForever(1, right);
             log.add(new double[] {in.motors.speedCountsPerSec[0], in.motors.flags[0], in.touch.length > 0 && in.touch[0] ? 1 : 0,
@@ -133,7 +136,9 @@ class ScenarioTest {
         Snapshot[] seen = new Snapshot[1];
         Stage look = new Stage() {
             @Override public String name() { return "look"; }
-            @Override public void update(Snapshot in, MotorCommands out) { seen[0] = in; }
+            @Override public void update(TickData td) {
+                Snapshot in = td.in();
+                MotorCommands out = td.commands(); seen[0] = in; }
         };
         new TickLoop(body, List.of(look), c).runTicks(1);
         byte[] f = seen[0].frame;
@@ -156,7 +161,9 @@ class ScenarioTest {
     static final class Bumble implements Stage {
         int backing;
         @Override public String name() { return "bumble"; }
-        @Override public void update(Snapshot in, MotorCommands out) {
+        @Override public void update(TickData td) {
+                Snapshot in = td.in();
+                MotorCommands out = td.commands();
             if (in.touch[0]) backing = 8;
             if (backing > 0) {
                 backing--;
@@ -181,7 +188,9 @@ class ScenarioTest {
         List<Long> out = new ArrayList<>();
         Stage record = new Stage() {
             @Override public String name() { return "record"; }
-            @Override public void update(Snapshot in, MotorCommands out2) {
+            @Override public void update(TickData td) {
+                Snapshot in = td.in();
+                MotorCommands out2 = td.commands();
                 World w = body.world();
                 out.add(Double.doubleToLongBits(w.x()));
                 out.add(Double.doubleToLongBits(w.y()));
@@ -191,7 +200,7 @@ class ScenarioTest {
                 out.add(h);
             }
         };
-        new TickLoop(body, List.of(new Bumble(), record), c.with(AgentKeys.PERIOD_MS, 100)).runTicks(600);
+        new TickLoop(body, List.of(new Bumble(), record), c.with(LoopKeys.PERIOD_MS, 100)).runTicks(600);
         assertThat(body.world().collisions()).isPositive();
         return out;
     }

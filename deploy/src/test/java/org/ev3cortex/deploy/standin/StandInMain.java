@@ -1,5 +1,7 @@
 package org.ev3cortex.deploy.standin;
 
+import org.ev3cortex.seam.LoopState;
+import org.ev3cortex.agent.AgentSchema;
 import java.util.List;
 import org.ev3cortex.agent.Agent;
 import org.ev3cortex.agent.AgentOptions;
@@ -21,7 +23,7 @@ public final class StandInMain {
 
     public static void main(String[] args) {
         AgentOptions options = AgentOptions.parse(args);
-        ConfigLoader loader = new ConfigLoader();
+        ConfigLoader loader = AgentSchema.loader();
         Config config = options.loadOrReport(loader, System.err);
         if (config == null) System.exit(AgentOptions.EXIT_CONFIG);
         String[] motors = split(config.get(BodyKeys.MOTOR_PORTS));
@@ -29,8 +31,8 @@ public final class StandInMain {
         LoopbackBody body = new LoopbackBody(SystemClock.INSTANCE, motors, touch);
         int code;
         try (Agent agent = new Agent(body, config, options.allOverrides(loader))) {
-            TickLoop.State end = agent.run(Long.MAX_VALUE);
-            code = end == TickLoop.State.FAULTED ? AgentOptions.EXIT_FAULT : 0;
+            LoopState end = agent.run(Long.MAX_VALUE);
+            code = end == LoopState.FAULTED ? AgentOptions.EXIT_FAULT : 0;
             // Printed before close(): on SIGTERM the JVM exits as soon as the agent is closed.
             StringBuilder stops = new StringBuilder();
             for (int m = 0; m < body.motors().count(); m++) stops.append(' ').append(body.motors().stopCount(m));

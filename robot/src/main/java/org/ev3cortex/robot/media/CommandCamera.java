@@ -65,20 +65,8 @@ public final class CommandCamera extends ThreadedSource<byte[]> implements Camer
         System.arraycopy(src, 0, dst, 0, frameBytes);
     }
 
-    private volatile java.util.concurrent.CountDownLatch gate;
-
-    /**
-     * Holds the first start of the command until {@code gate} opens (the body opens it after the
-     * first tick, so the brick's first tick does not wait for process start-up class loading).
-     */
-    public void startAfter(java.util.concurrent.CountDownLatch gate) {
-        this.gate = gate;
-    }
-
     @Override
     protected void openDevice() throws Exception {
-        java.util.concurrent.CountDownLatch g = gate;
-        if (g != null) g.await();
         child.start();
     }
 

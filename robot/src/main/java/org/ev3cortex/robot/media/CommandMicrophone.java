@@ -32,20 +32,8 @@ public final class CommandMicrophone extends ThreadedMicrophone {
         return child.pid();
     }
 
-    private volatile java.util.concurrent.CountDownLatch gate;
-
-    /**
-     * Holds the first start of the command until {@code gate} opens (the body opens it after the
-     * first tick, so the brick's first tick does not wait for process start-up class loading).
-     */
-    public void startAfter(java.util.concurrent.CountDownLatch gate) {
-        this.gate = gate;
-    }
-
     @Override
     protected void openDevice() throws Exception {
-        java.util.concurrent.CountDownLatch g = gate;
-        if (g != null) g.await();
         child.start();
     }
 

@@ -1,5 +1,6 @@
 package org.ev3cortex.robot.bench;
 
+import org.ev3cortex.agent.AgentSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ev3cortex.body.MotorState;
@@ -26,7 +27,7 @@ public final class SysfsTickTiming {
             tree.addMotor("outC", "lego-ev3-l-motor");
             tree.addSensor("in1", "lego-ev3-touch");
             tree.start(5);
-            org.ev3cortex.config.Config c = org.ev3cortex.config.Config.defaults()
+            org.ev3cortex.config.Config c = org.ev3cortex.agent.AgentSchema.defaults()
                     .with(org.ev3cortex.body.Ev3Keys.SYSFS_ROOT, root.toString())
                     .with(org.ev3cortex.body.Ev3Keys.CAMERA_ENABLED, false)
                     .with(org.ev3cortex.body.Ev3Keys.MIC_ENABLED, false)

@@ -1,5 +1,6 @@
 package org.ev3cortex.robot.fake;
 
+import org.ev3cortex.agent.AgentSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class FakeTreeDrivenBySimulatorTest {
             tree.addMotor("outB", "lego-ev3-l-motor").driveWith(sim.motors(), 0);
             tree.addMotor("outC", "lego-ev3-l-motor").driveWith(sim.motors(), 1);
             tree.start(2);
-            Config c = Config.defaults().with(Ev3Keys.SYSFS_ROOT, root.toString())
+            Config c = AgentSchema.defaults().with(Ev3Keys.SYSFS_ROOT, root.toString())
                     .with(BodyKeys.TOUCH_PORTS, "")
                     .with(Ev3Keys.CAMERA_ENABLED, false).with(Ev3Keys.MIC_ENABLED, false)
                     .with(Ev3Keys.STATS_ENABLED, false);

@@ -1,5 +1,6 @@
 package org.ev3cortex.sim.bench;
 
+import org.ev3cortex.agent.AgentSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -57,7 +58,7 @@ public class SheetBench {
             for (int i = 0; i < 4; i++) sb.append(i == 0 ? "" : ",").append(Integer.parseInt(r[i].trim()) * scale);
             scaled.add(new ConfigOverride(k.name(), sb.toString(), "bench"));
         }
-        Config c = new ConfigLoader().load(List.of(), scaled);
+        Config c = AgentSchema.loader().load(List.of(), scaled);
         sheet = new Sheet(c, 1);
         areas = sheet.areas().stream().filter(Area::predicting).toArray(Area[]::new);
         frames = new float[areas.length][];

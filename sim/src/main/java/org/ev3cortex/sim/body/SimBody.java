@@ -61,6 +61,10 @@ public final class SimBody implements Body {
         this.motors = new SimMotors(world, ports);
         this.camera = new SimCamera(world, renderer, PixelFormat.valueOf(c.get(BodyKeys.CAMERA_FORMAT)));
         this.microphone = new SimMicrophone(world, c.get(BodyKeys.MIC_CHANNELS));
+        // Made when read, from a world that exists already: they run from the start, so the first
+        // tick sees a frame and a sound window (activate() starting them again is harmless).
+        camera.start();
+        microphone.start();
         this.stats = c.get(SimKeys.HOST_STATS) ? new OshiSystemStats(SystemClock.INSTANCE, 1_000) : null;
         this.battery = new Battery() {
             @Override public double voltageV() { return world.batteryV(); }

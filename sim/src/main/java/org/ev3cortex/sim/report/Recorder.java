@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
-import org.ev3cortex.agent.MotorCommands;
-import org.ev3cortex.agent.TickObserver;
+import org.ev3cortex.seam.MotorCommands;
+import org.ev3cortex.seam.TickObserver;
 import org.ev3cortex.body.Snapshot;
 
 /**

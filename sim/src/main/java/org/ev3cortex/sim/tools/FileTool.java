@@ -1,5 +1,6 @@
 package org.ev3cortex.sim.tools;
 
+import org.ev3cortex.agent.AgentSchema;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ abstract class FileTool implements Callable<Integer> {
             return EXIT_BAD_INPUT;
         }
         java.io.ByteArrayOutputStream report = new java.io.ByteArrayOutputStream();
-        Config config = options.loadOrReport(new ConfigLoader(), new PrintStream(report, true, java.nio.charset.StandardCharsets.UTF_8));
+        Config config = options.loadOrReport(AgentSchema.loader(), new PrintStream(report, true, java.nio.charset.StandardCharsets.UTF_8));
         err.print(report.toString(java.nio.charset.StandardCharsets.UTF_8));
         if (config == null) return AgentOptions.EXIT_CONFIG;
         try {

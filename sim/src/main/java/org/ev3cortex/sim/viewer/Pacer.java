@@ -1,7 +1,7 @@
 package org.ev3cortex.sim.viewer;
 
-import org.ev3cortex.agent.MotorCommands;
-import org.ev3cortex.agent.TickObserver;
+import org.ev3cortex.seam.MotorCommands;
+import org.ev3cortex.seam.TickObserver;
 import org.ev3cortex.body.Snapshot;
 
 /**

@@ -1,5 +1,6 @@
 package org.ev3cortex.sim.viewer;
 
+import org.ev3cortex.seam.LoopState;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.FlowLayout;
@@ -27,13 +28,12 @@ import javax.swing.JPanel;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import org.ev3cortex.agent.Agent;
-import org.ev3cortex.agent.AgentKeys;
-import org.ev3cortex.agent.LoopStats;
-import org.ev3cortex.agent.MotorCommands;
+import org.ev3cortex.seam.LoopKeys;
+import org.ev3cortex.seam.LoopStats;
+import org.ev3cortex.seam.MotorCommands;
 import org.ev3cortex.agent.TickLoop;
-import org.ev3cortex.agent.TickObserver;
+import org.ev3cortex.seam.TickObserver;
 import org.ev3cortex.body.Snapshot;
-import org.ev3cortex.m1.MotorContext;
 import org.ev3cortex.sim.body.SimBody;
 import org.ev3cortex.sim.world.Obstacle;
 import org.ev3cortex.sim.world.SoundSource;
@@ -75,7 +75,7 @@ public final class Viewer {
         this.agent = agent;
         this.body = body;
         this.world = body.world();
-        this.pacer = new Pacer(agent.loop().config().get(AgentKeys.PERIOD_MS));
+        this.pacer = new Pacer(agent.loop().config().get(LoopKeys.PERIOD_MS));
         camW = body.renderer().width();
         camH = body.renderer().height();
         camera = new BufferedImage(camW, camH, BufferedImage.TYPE_INT_RGB);
@@ -106,7 +106,7 @@ public final class Viewer {
         loop.requestStop();
         pacer.release();
         runner.join(5_000);
-        return loop.state() == TickLoop.State.FAULTED ? 1 : 0;
+        return loop.state() == LoopState.FAULTED ? 1 : 0;
     }
 
     private TickObserver copier() {
@@ -180,10 +180,10 @@ public final class Viewer {
                 last[0] = now;
                 last[1] = ticks;
             }
-            MotorContext m = agent.motor().context;
+            org.ev3cortex.ganglia.ActionSelection m = agent.selection();
             status.setText(String.format(java.util.Locale.ROOT,
                     "t=%7.1f s  %6.0f ticks/s  behaviour %-14s battery %.2f V  collisions %d  stalls %d",
-                    world.nanos() / 1e9, tps[0], m.active, world.batteryV(), world.collisions(), m.stallDetections));
+                    world.nanos() / 1e9, tps[0], m.active(), world.batteryV(), world.collisions(), agent.percepts().stallDetections()));
             grid.repaint();
         }).start();
     }
@@ -310,7 +310,7 @@ public final class Viewer {
             g.fillRect(0, 0, getWidth(), getHeight());
             LoopStats st = agent.loop().stats();
             List<String> names = st.epochNames();
-            double period = agent.loop().config().get(AgentKeys.PERIOD_MS);
+            double period = agent.loop().config().get(LoopKeys.PERIOD_MS);
             g.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 11));
             int row = 16;
             int y = 14;
@@ -339,7 +339,7 @@ public final class Viewer {
         }
 
         private List<String> lastSwitches() {
-            List<String> all = agent.motor().context.switches.describe();
+            List<String> all = agent.selection().switches().describe();
             return all.subList(Math.max(0, all.size() - 6), all.size());
         }
     }

@@ -37,10 +37,10 @@ public final class ViewerPanels {
 
     static List<Panel> forAgent(Agent agent) {
         List<Panel> panels = new ArrayList<>();
-        panels.add(new V1Panel(agent.thalamus().v1()));
-        panels.add(new A1Panel(agent.thalamus().a1()));
-        panels.add(new SheetPanel(agent.cortex().sheet()));
-        panels.add(new HistogramPanel(agent.thalamus().v1(), agent.cortex().sheet()));
+        panels.add(new V1Panel(agent.v1()));
+        panels.add(new A1Panel(agent.a1()));
+        panels.add(new SheetPanel(agent.sheet()));
+        panels.add(new HistogramPanel(agent.v1(), agent.sheet()));
         return panels;
     }
 

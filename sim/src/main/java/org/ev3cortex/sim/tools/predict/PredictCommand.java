@@ -1,5 +1,6 @@
 package org.ev3cortex.sim.tools.predict;
 
+import org.ev3cortex.agent.AgentSchema;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,7 @@ public final class PredictCommand implements Callable<Integer> {
         AgentOptions options = new AgentOptions();
         options.configFiles.addAll(configs);
         for (String s : sets) options.overrides.add(ConfigOverride.parse(s, "--set"));
-        Config config = options.loadOrReport(new ConfigLoader(), System.err);
+        Config config = options.loadOrReport(AgentSchema.loader(), System.err);
         if (config == null) return AgentOptions.EXIT_CONFIG;
         Streams.Stream source;
         try {

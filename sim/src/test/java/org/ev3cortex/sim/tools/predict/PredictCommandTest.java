@@ -1,5 +1,6 @@
 package org.ev3cortex.sim.tools.predict;
 
+import org.ev3cortex.agent.AgentSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -20,16 +21,16 @@ class PredictCommandTest {
 
     @Test
     void theSheetBeatsCopyLastOnTheGratingAndTheRhythm() throws Exception {
-        PredictCommand.Score grating = PredictCommand.run(Config.defaults(), Streams.create("grating", null, 1), 1500, 1);
+        PredictCommand.Score grating = PredictCommand.run(AgentSchema.defaults(), Streams.create("grating", null, 1), 1500, 1);
         assertThat(grating.lastRatio(Area.V1_L)).isLessThan(0.5);
-        PredictCommand.Score tones = PredictCommand.run(Config.defaults(), Streams.create("tones", null, 1), 1500, 1);
+        PredictCommand.Score tones = PredictCommand.run(AgentSchema.defaults(), Streams.create("tones", null, 1), 1500, 1);
         assertThat(tones.lastRatio(Area.A1_L)).isLessThan(0.5);
     }
 
     @Test
     void withoutTheCyclesFeatureTheRhythmIsNotLearned() throws Exception {
         // Onsets of a 10-tick rhythm are predictable only from one period back.
-        Config noCycles = Config.defaults().with(CortexKeys.PREDICT_CYCLES, false);
+        Config noCycles = AgentSchema.defaults().with(CortexKeys.PREDICT_CYCLES, false);
         PredictCommand.Score tones = PredictCommand.run(noCycles, Streams.create("tones", null, 1), 1500, 1);
         assertThat(tones.lastRatio(Area.A1_L)).isGreaterThan(0.5);
     }

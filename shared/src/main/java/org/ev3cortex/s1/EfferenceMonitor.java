@@ -1,10 +1,12 @@
-package org.ev3cortex.m1;
+package org.ev3cortex.s1;
 
-import org.ev3cortex.agent.MotorCommands;
-import org.ev3cortex.agent.Stage;
 import org.ev3cortex.body.MotorState;
 import org.ev3cortex.body.Snapshot;
 import org.ev3cortex.config.Config;
+import org.ev3cortex.seam.Efference;
+import org.ev3cortex.seam.Percepts;
+import org.ev3cortex.seam.Stage;
+import org.ev3cortex.seam.TickData;
 
 /**
  * S1's forward model of the wheels, fed by the efference copy: it predicts each wheel's measured
@@ -15,7 +17,6 @@ import org.ev3cortex.config.Config;
  * kernels never raise.
  */
 public final class EfferenceMonitor implements Stage {
-    private final MotorContext ctx;
     // Prior: a first-order motor with a ~60 ms time constant sampled at 10 Hz.
     private final double[] a = {0.2, 0.2};
     private final double[] b = {0.8, 0.8};
@@ -29,10 +30,6 @@ public final class EfferenceMonitor implements Stage {
     private boolean useFlag;
     private boolean armed;
 
-    public EfferenceMonitor(MotorContext ctx) {
-        this.ctx = ctx;
-    }
-
     @Override
     public String name() {
         return "s1-efference";
@@ -40,15 +37,18 @@ public final class EfferenceMonitor implements Stage {
 
     @Override
     public void configure(Config c) {
-        rate = c.get(M1Keys.FORWARD_MODEL_RATE);
-        ratio = c.get(M1Keys.STALL_RATIO);
-        minExpected = c.get(M1Keys.STALL_MIN_SPEED);
-        ticksNeeded = c.get(M1Keys.STALL_TICKS);
-        useFlag = c.get(M1Keys.STALL_USE_FLAG);
+        rate = c.get(S1Keys.FORWARD_MODEL_RATE);
+        ratio = c.get(S1Keys.STALL_RATIO);
+        minExpected = c.get(S1Keys.STALL_MIN_SPEED);
+        ticksNeeded = c.get(S1Keys.STALL_TICKS);
+        useFlag = c.get(S1Keys.STALL_USE_FLAG);
     }
 
     @Override
-    public void update(Snapshot in, MotorCommands out) {
+    public void update(TickData t) {
+        Snapshot in = t.in();
+        Efference out = t.efference();
+        Percepts percepts = t.percepts();
         int n = Math.min(2, in.motors.count());
         boolean stall = false;
         for (int i = 0; i < n; i++) {
@@ -56,8 +56,7 @@ public final class EfferenceMonitor implements Stage {
             double command = out.issuedSpeed(i);
             double predicted = a[i] * lastSpeed[i] + b[i] * command;
             double e = measured - predicted;
-            ctx.predictedSpeed[i] = predicted;
-            ctx.efferenceSurprise[i] = e * e / errorVar[i];
+            percepts.wheels(i, predicted, e * e / errorVar[i]);
 
             boolean mismatch = armed && Math.abs(predicted) >= minExpected
                     && (Math.abs(measured) < ratio * Math.abs(predicted) || Math.signum(measured) != Math.signum(predicted));
@@ -77,12 +76,10 @@ public final class EfferenceMonitor implements Stage {
             lastSpeed[i] = measured;
         }
         armed = true;
-        ctx.bumperPressed = false;
-        for (int i = 0; i < in.touch.length; i++) ctx.bumperPressed |= in.touch[i];
-        ctx.stallDetected = stall;
+        boolean bumper = false;
+        for (int i = 0; i < in.touch.length; i++) bumper |= in.touch[i];
+        percepts.contact(stall, bumper, in.tick);
         if (stall) {
-            ctx.stallDetections++;
-            ctx.lastStallDetectionTick = in.tick;
             mismatched[0] = 0;
             mismatched[1] = 0;
         }

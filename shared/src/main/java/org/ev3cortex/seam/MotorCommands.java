@@ -1,4 +1,4 @@
-package org.ev3cortex.agent;
+package org.ev3cortex.seam;
 
 import org.ev3cortex.body.StopAction;
 
@@ -7,23 +7,23 @@ import org.ev3cortex.body.StopAction;
  * {@code request*}; the loop clears the requests at the start of each tick, issues them in the
  * write phase, and keeps what it actually issued as the efference copy ({@code issued*}).
  */
-public final class MotorCommands {
+public final class MotorCommands implements Efference {
     public static final int NONE = 0;
     public static final int RUN_FOREVER = 1;
     public static final int RUN_TO_REL_POS = 2;
     public static final int RUN_TIMED = 3;
     public static final int STOP = 4;
 
-    final int[] mode;
-    final int[] speedCountsPerSec;
-    final int[] deltaCounts;
-    final int[] timeMs;
-    final StopAction[] stopAction;
+    private final int[] mode;
+    private final int[] speedCountsPerSec;
+    private final int[] deltaCounts;
+    private final int[] timeMs;
+    private final StopAction[] stopAction;
 
     /** Efference copy: the last command the loop issued per motor (safety stops included). */
-    final int[] issuedMode;
-    final int[] issuedSpeedCountsPerSec;
-    final long[] issuedTick;
+    private final int[] issuedMode;
+    private final int[] issuedSpeedCountsPerSec;
+    private final long[] issuedTick;
 
     public MotorCommands(int motors) {
         mode = new int[motors];
@@ -37,6 +37,7 @@ public final class MotorCommands {
         java.util.Arrays.fill(issuedTick, -1);
     }
 
+    @Override
     public int count() {
         return mode.length;
     }
@@ -73,26 +74,44 @@ public final class MotorCommands {
         return speedCountsPerSec[motor];
     }
 
+    public int requestedDeltaCounts(int motor) {
+        return deltaCounts[motor];
+    }
+
+    public int requestedTimeMs(int motor) {
+        return timeMs[motor];
+    }
+
+    /** The stop action requested with {@link #STOP}, or null for the safety default. */
+    public StopAction requestedStopAction(int motor) {
+        return stopAction[motor];
+    }
+
     /** The mode last issued to the motor (the efference copy); {@link #NONE} before any. */
+    @Override
     public int issuedMode(int motor) {
         return issuedMode[motor];
     }
 
     /** The speed last issued to the motor, 0 after a stop. */
+    @Override
     public int issuedSpeed(int motor) {
         return issuedSpeedCountsPerSec[motor];
     }
 
     /** The tick at which the last command was issued, -1 before any. */
+    @Override
     public long issuedTick(int motor) {
         return issuedTick[motor];
     }
 
-    void clearRequests() {
+    /** Start of a tick (the loop only): no motor has a request yet. */
+    public void clearRequests() {
         java.util.Arrays.fill(mode, NONE);
     }
 
-    void recordIssued(int motor, int mode, int speed, long tick) {
+    /** The write phase only: what it issued becomes the efference copy. */
+    public void recordIssued(int motor, int mode, int speed, long tick) {
         issuedMode[motor] = mode;
         issuedSpeedCountsPerSec[motor] = speed;
         issuedTick[motor] = tick;

@@ -1,4 +1,4 @@
-package org.ev3cortex.m1;
+package org.ev3cortex.ganglia;
 
 import java.util.ArrayList;
 import java.util.List;

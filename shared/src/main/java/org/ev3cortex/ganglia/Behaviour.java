@@ -1,4 +1,4 @@
-package org.ev3cortex.m1;
+package org.ev3cortex.ganglia;
 
 /** What the robot is doing; the reflexes first, as they always win. */
 public enum Behaviour {

@@ -1,4 +1,4 @@
-package org.ev3cortex.agent;
+package org.ev3cortex.seam;
 
 import java.util.List;
 import org.ev3cortex.config.Config;
@@ -6,8 +6,8 @@ import org.ev3cortex.config.Key;
 import org.ev3cortex.config.Schema;
 
 /** Keys of the tick loop and its safety net. */
-public final class AgentKeys {
-    private AgentKeys() {}
+public final class LoopKeys {
+    private LoopKeys() {}
 
     public static final Key<Integer> PERIOD_MS = Key.intKey("agent.periodMs", 100)
             .unit("ms").range(1, 10_000)

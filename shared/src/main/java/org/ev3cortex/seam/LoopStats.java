@@ -1,4 +1,4 @@
-package org.ev3cortex.agent;
+package org.ev3cortex.seam;
 
 import java.util.Arrays;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.List;
  * Per-epoch timing and event counts of the tick loop. The loop writes it on its own thread
  * without allocating; readers (the viewer, the exit log) get consistent-enough figures from
  * {@link #epochSummary} and the counters. Epoch 0 is {@code read}, the last is {@code write},
- * and the stages lie in between.
+ * and the stages lie in between. Written by the loop, its motor guard and its watchdog only.
  */
 public final class LoopStats {
     private final String[] epochNames;
@@ -24,7 +24,7 @@ public final class LoopStats {
     private volatile long batteryStops;
     private volatile long maxTickNanos;
 
-    LoopStats(List<String> epochNames, int window) {
+    public LoopStats(List<String> epochNames, int window) {
         this.epochNames = epochNames.toArray(new String[0]);
         int n = this.epochNames.length;
         recentNanos = new long[n][window];
@@ -35,14 +35,14 @@ public final class LoopStats {
         Arrays.fill(minNanos, Long.MAX_VALUE);
     }
 
-    void recordEpoch(int epoch, long nanos) {
+    public void recordEpoch(int epoch, long nanos) {
         recentNanos[epoch][cursor] = nanos;
         if (nanos < minNanos[epoch]) minNanos[epoch] = nanos;
         if (nanos > maxNanos[epoch]) maxNanos[epoch] = nanos;
     }
 
     /** Ends a tick; returns the epoch that took longest in it. */
-    int endTick(long tickNanos) {
+    public int endTick(long tickNanos) {
         tickRecent[cursor] = tickNanos;
         if (tickNanos > maxTickNanos) maxTickNanos = tickNanos;
         int slowest = 0;
@@ -54,14 +54,14 @@ public final class LoopStats {
         return slowest;
     }
 
-    void overrun(int blamedEpoch) {
+    public void overrun(int blamedEpoch) {
         overruns++;
         overrunsBlamed[blamedEpoch]++;
     }
 
-    void motorSafetyStop() { motorSafetyStops++; }
-    void watchdogTrip() { watchdogTrips++; }
-    void batteryStop() { batteryStops++; }
+    public void motorSafetyStop() { motorSafetyStops++; }
+    public void watchdogTrip() { watchdogTrips++; }
+    public void batteryStop() { batteryStops++; }
 
     public long ticks() { return ticks; }
     public long overruns() { return overruns; }

@@ -1,24 +1,34 @@
-package org.ev3cortex.m1;
+package org.ev3cortex.ganglia;
 
-import org.ev3cortex.agent.AgentKeys;
-import org.ev3cortex.agent.LoopStats;
-import org.ev3cortex.agent.MotorCommands;
-import org.ev3cortex.agent.Stage;
-import org.ev3cortex.body.Snapshot;
 import org.ev3cortex.config.Config;
+import org.ev3cortex.seam.Intent;
+import org.ev3cortex.seam.LoopKeys;
+import org.ev3cortex.seam.Percepts;
+import org.ev3cortex.seam.Region;
+import org.ev3cortex.seam.Stage;
+import org.ev3cortex.seam.TickData;
 
 /**
  * The brainstem and the basal ganglia: reflexes first (freeze after a watchdog trip; back off and
  * turn away after a stall or a bumper press), then a winner-take-all over the behaviours'
  * salience, with a bonus for the running one and a minimum hold so that selection does not
- * dither. Writes the intended wheel speeds into the context for M1.
+ * dither. Reads only the tick's {@link Percepts}; writes the {@link Intent} that M1 encodes.
+ *
+ * <p>Sound level is held with a 1 s decay, so that a rhythmic source keeps steering the robot
+ * through its silent gaps, as a cricket keeps its heading between chirps.
  */
 public final class ActionSelection implements Stage {
     private static final Behaviour[] CHOICES = {
         Behaviour.EXPLORE, Behaviour.ORIENT, Behaviour.PHONOTAXIS, Behaviour.APPROACH_LIGHT};
 
-    private final MotorContext ctx;
-    private LoopStats loopStats;
+    private final double[] salience = new double[Behaviour.values().length];
+    private final SwitchLog switches = new SwitchLog(256);
+    private Behaviour active = Behaviour.IDLE;
+    private Percepts percepts;
+    private Intent intent;
+    private double soundLeft;
+    private double soundRight;
+    private double hold;
     private long lastWatchdogTrips;
     private int reflexTicksLeft;
     private int turnDirection = 1;
@@ -49,15 +59,24 @@ public final class ActionSelection implements Stage {
     private int detourTicks;
     private long detourUntil = Long.MIN_VALUE;
 
-    public ActionSelection(MotorContext ctx) {
-        this.ctx = ctx;
+    /** The behaviour selected last tick. */
+    public Behaviour active() {
+        return active;
     }
 
-    /** Watches the loop's watchdog: a trip makes the robot freeze for {@code m1.reflex.freezeTicks}. */
-    public void watch(LoopStats stats) {
-        this.loopStats = stats;
-        this.lastWatchdogTrips = stats.watchdogTrips();
+    /** The recent switches with their reasons. */
+    public SwitchLog switches() {
+        return switches;
     }
+
+    /** Each behaviour's salience last tick, by {@link Behaviour#ordinal()}; read-only. */
+    public double salience(Behaviour b) {
+        return salience[b.ordinal()];
+    }
+
+    /** The held sound level per ear that phonotaxis steers by. */
+    public double soundLeft() { return soundLeft; }
+    public double soundRight() { return soundRight; }
 
     @Override
     public String name() {
@@ -66,55 +85,60 @@ public final class ActionSelection implements Stage {
 
     @Override
     public void configure(Config c) {
-        explore = c.get(M1Keys.EXPLORE);
-        orient = c.get(M1Keys.ORIENT);
-        phonotaxis = c.get(M1Keys.PHONOTAXIS);
-        light = c.get(M1Keys.LIGHT);
-        exploreSalience = c.get(M1Keys.EXPLORE_SALIENCE);
-        phonoSalience = c.get(M1Keys.PHONOTAXIS_SALIENCE);
-        phonoThreshold = c.get(M1Keys.PHONOTAXIS_THRESHOLD);
-        lightSalience = c.get(M1Keys.LIGHT_SALIENCE);
-        orientSalience = c.get(M1Keys.ORIENT_SALIENCE);
-        hysteresis = c.get(M1Keys.HYSTERESIS);
-        minHold = c.get(M1Keys.MIN_HOLD_TICKS);
-        cruise = c.get(M1Keys.CRUISE_SPEED);
-        exploreTurn = c.get(M1Keys.EXPLORE_TURN);
-        explorePeriodTicks = c.get(M1Keys.EXPLORE_PERIOD_S) * 1000.0 / c.get(AgentKeys.PERIOD_MS);
-        phonoGain = c.get(M1Keys.PHONOTAXIS_GAIN);
-        lightGain = c.get(M1Keys.LIGHT_GAIN);
-        orientSpeed = c.get(M1Keys.ORIENT_GAIN);
-        backoffTicks = c.get(M1Keys.BACKOFF_TICKS);
-        backoffSpeed = c.get(M1Keys.BACKOFF_SPEED);
-        turnTicks = c.get(M1Keys.TURN_TICKS);
-        turnSpeed = c.get(M1Keys.TURN_SPEED);
-        freezeTicks = c.get(M1Keys.FREEZE_TICKS);
-        detourTicks = c.get(M1Keys.DETOUR_TICKS);
+        hold = Math.exp(-c.get(LoopKeys.PERIOD_MS) / 1000.0);
+        explore = c.get(GangliaKeys.EXPLORE);
+        orient = c.get(GangliaKeys.ORIENT);
+        phonotaxis = c.get(GangliaKeys.PHONOTAXIS);
+        light = c.get(GangliaKeys.LIGHT);
+        exploreSalience = c.get(GangliaKeys.EXPLORE_SALIENCE);
+        phonoSalience = c.get(GangliaKeys.PHONOTAXIS_SALIENCE);
+        phonoThreshold = c.get(GangliaKeys.PHONOTAXIS_THRESHOLD);
+        lightSalience = c.get(GangliaKeys.LIGHT_SALIENCE);
+        orientSalience = c.get(GangliaKeys.ORIENT_SALIENCE);
+        hysteresis = c.get(GangliaKeys.HYSTERESIS);
+        minHold = c.get(GangliaKeys.MIN_HOLD_TICKS);
+        cruise = c.get(GangliaKeys.CRUISE_SPEED);
+        exploreTurn = c.get(GangliaKeys.EXPLORE_TURN);
+        explorePeriodTicks = c.get(GangliaKeys.EXPLORE_PERIOD_S) * 1000.0 / c.get(LoopKeys.PERIOD_MS);
+        phonoGain = c.get(GangliaKeys.PHONOTAXIS_GAIN);
+        lightGain = c.get(GangliaKeys.LIGHT_GAIN);
+        orientSpeed = c.get(GangliaKeys.ORIENT_GAIN);
+        backoffTicks = c.get(GangliaKeys.BACKOFF_TICKS);
+        backoffSpeed = c.get(GangliaKeys.BACKOFF_SPEED);
+        turnTicks = c.get(GangliaKeys.TURN_TICKS);
+        turnSpeed = c.get(GangliaKeys.TURN_SPEED);
+        freezeTicks = c.get(GangliaKeys.FREEZE_TICKS);
+        detourTicks = c.get(GangliaKeys.DETOUR_TICKS);
     }
 
     @Override
-    public void update(Snapshot in, MotorCommands out) {
-        long t = in.tick;
+    public void update(TickData tick) {
+        percepts = tick.percepts();
+        intent = tick.intent();
+        soundLeft = Math.max(percepts.soundLeft(), soundLeft * hold);
+        soundRight = Math.max(percepts.soundRight(), soundRight * hold);
+        long t = tick.tick();
         if (reflexes(t)) return;
 
-        double[] s = ctx.salience;
+        double[] s = salience;
         java.util.Arrays.fill(s, 0);
         if (explore) s[Behaviour.EXPLORE.ordinal()] = exploreSalience;
         if (explore && t < detourUntil) {
             // Detour: just after a back-off only exploring may run, so the robot gets clear of the
             // obstacle instead of steering straight back into it.
-            if (ctx.active != Behaviour.EXPLORE) select(t, Behaviour.EXPLORE, SwitchLog.Reason.REFLEX_DONE, 0, exploreSalience);
-            steer(ctx.active, t);
+            if (active != Behaviour.EXPLORE) select(t, Behaviour.EXPLORE, SwitchLog.Reason.REFLEX_DONE, 0, exploreSalience);
+            steer(active, t);
             return;
         }
-        double level = (ctx.soundLeft + ctx.soundRight) / 2;
+        double level = (soundLeft + soundRight) / 2;
         if (phonotaxis && level > phonoThreshold) s[Behaviour.PHONOTAXIS.ordinal()] = phonoSalience * level;
         if (light) {
-            double contrast = Math.max(ctx.lightLeft, ctx.lightRight) - ctx.lightMean;
-            s[Behaviour.APPROACH_LIGHT.ordinal()] = lightSalience * Math.max(0, contrast + ctx.lightMean * 0.1);
+            double contrast = Math.max(percepts.lumaLeft(), percepts.lumaRight()) - percepts.lumaMean();
+            s[Behaviour.APPROACH_LIGHT.ordinal()] = lightSalience * Math.max(0, contrast + percepts.lumaMean() * 0.1);
         }
-        if (orient) s[Behaviour.ORIENT.ordinal()] = orientSalience * Math.abs(ctx.noveltyLeft - ctx.noveltyRight);
+        if (orient) s[Behaviour.ORIENT.ordinal()] = orientSalience * Math.abs(noveltyLeft() - noveltyRight());
 
-        Behaviour current = ctx.active;
+        Behaviour current = active;
         Behaviour best = Behaviour.IDLE;
         double bestS = 0;
         for (Behaviour b : CHOICES) {
@@ -135,41 +159,41 @@ public final class ActionSelection implements Stage {
                 select(t, best, why, current.isReflex() || current == Behaviour.IDLE ? 0 : s[current.ordinal()], s[best.ordinal()]);
             }
         }
-        steer(ctx.active, t);
+        steer(active, t);
     }
 
     /** Runs the reflexes; true when one of them owns this tick. */
     private boolean reflexes(long t) {
-        if (loopStats != null && loopStats.watchdogTrips() > lastWatchdogTrips) {
-            lastWatchdogTrips = loopStats.watchdogTrips();
+        if (percepts.watchdogTrips() > lastWatchdogTrips) {
+            lastWatchdogTrips = percepts.watchdogTrips();
             reflexTicksLeft = freezeTicks;
             select(t, Behaviour.FREEZE, SwitchLog.Reason.WATCHDOG, 0, 0);
-        } else if ((ctx.stallDetected || ctx.bumperPressed) && ctx.active != Behaviour.BACK_OFF
-                && ctx.active != Behaviour.FREEZE) {
+        } else if ((percepts.stallDetected() || percepts.bumperPressed()) && active != Behaviour.BACK_OFF
+                && active != Behaviour.FREEZE) {
             reflexTicksLeft = backoffTicks;
             // Turn away pseudo-randomly but reproducibly: a hash of the tick picks the side.
             turnDirection = ((t * 0x9E3779B97F4A7C15L) >>> 63) == 0 ? 1 : -1;
-            select(t, Behaviour.BACK_OFF, ctx.stallDetected ? SwitchLog.Reason.STALL : SwitchLog.Reason.BUMPER, 0, 0);
+            select(t, Behaviour.BACK_OFF, percepts.stallDetected() ? SwitchLog.Reason.STALL : SwitchLog.Reason.BUMPER, 0, 0);
         }
-        if (!ctx.active.isReflex()) return false;
+        if (!active.isReflex()) return false;
         if (reflexTicksLeft <= 0) {
-            if (ctx.active == Behaviour.BACK_OFF && turnTicks > 0) {
+            if (active == Behaviour.BACK_OFF && turnTicks > 0) {
                 reflexTicksLeft = turnTicks;
                 select(t, Behaviour.TURN_AWAY, SwitchLog.Reason.REFLEX_DONE, 0, 0);
             } else {
-                if (ctx.active == Behaviour.TURN_AWAY) detourUntil = t + detourTicks;
+                if (active == Behaviour.TURN_AWAY) detourUntil = t + detourTicks;
                 return false; // reflex over: selection picks the next behaviour (reason REFLEX_DONE)
             }
         }
         reflexTicksLeft--;
-        steer(ctx.active, t);
+        steer(active, t);
         return true;
     }
 
     private void select(long t, Behaviour next, SwitchLog.Reason why, double sFrom, double sTo) {
-        if (next == ctx.active) return;
-        ctx.switches.add(t, ctx.active, next, why, sFrom, sTo);
-        ctx.active = next;
+        if (next == active) return;
+        switches.add(t, active, next, why, sFrom, sTo);
+        active = next;
         heldSince = t;
     }
 
@@ -189,28 +213,40 @@ public final class ActionSelection implements Stage {
                 break;
             }
             case PHONOTAXIS: {
-                double d = (ctx.soundLeft - ctx.soundRight) / Math.max(1e-9, ctx.soundLeft + ctx.soundRight);
+                double d = (soundLeft - soundRight) / Math.max(1e-9, soundLeft + soundRight);
                 int turn = (int) Math.round(phonoGain * d);
                 left = cruise - turn;
                 right = cruise + turn;
                 break;
             }
             case APPROACH_LIGHT: {
-                double d = (ctx.lightLeft - ctx.lightRight) / Math.max(1e-9, ctx.lightLeft + ctx.lightRight);
+                double d = (percepts.lumaLeft() - percepts.lumaRight()) / Math.max(1e-9, percepts.lumaLeft() + percepts.lumaRight());
                 int turn = (int) Math.round(lightGain * d);
                 left = cruise - turn;
                 right = cruise + turn;
                 break;
             }
             case ORIENT: {
-                int dir = ctx.noveltyLeft >= ctx.noveltyRight ? 1 : -1;
+                int dir = noveltyLeft() >= noveltyRight() ? 1 : -1;
                 left = -dir * orientSpeed;
                 right = dir * orientSpeed;
                 break;
             }
             default: left = 0; right = 0; break;
         }
-        ctx.intentLeftCountsPerSec = left;
-        ctx.intentRightCountsPerSec = right;
+        if (b == Behaviour.FREEZE) {
+            intent.hold();
+        } else {
+            intent.drive(left, right);
+        }
+    }
+
+    /** Novelty of the left visual field: the surprise of V1-R, which sees it. */
+    private double noveltyLeft() {
+        return percepts.surprise(Region.V1_R);
+    }
+
+    private double noveltyRight() {
+        return percepts.surprise(Region.V1_L);
     }
 }

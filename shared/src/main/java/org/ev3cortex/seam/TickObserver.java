@@ -1,4 +1,4 @@
-package org.ev3cortex.agent;
+package org.ev3cortex.seam;
 
 import org.ev3cortex.body.Snapshot;
 

@@ -1,11 +1,11 @@
-package org.ev3cortex.agent;
+package org.ev3cortex.seam;
 
-import org.ev3cortex.body.Snapshot;
 import org.ev3cortex.config.Config;
 
 /**
  * One step of the update phase (V1, A1, the sheet, M1...). The loop times each stage as its own
- * epoch, so an overrun names the slow one.
+ * epoch, so an overrun names the slow one. A stage sees the tick only through the
+ * {@link TickData} the loop hands it: it holds no reference to another stage.
  */
 public interface Stage {
     /** A short name for timing and logs, e.g. {@code v1}. */
@@ -18,5 +18,5 @@ public interface Stage {
     default void configure(Config config) {}
 
     /** One tick's work. Must not allocate: it runs 10 times a second on a 64 MB brick. */
-    void update(Snapshot in, MotorCommands out);
+    void update(TickData tick);
 }

@@ -1,0 +1,101 @@
+package org.ev3cortex.agent;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.ev3cortex.a1.A1;
+import org.ev3cortex.a1.A1Keys;
+import org.ev3cortex.body.BodyKeys;
+import org.ev3cortex.body.Ev3Keys;
+import org.ev3cortex.config.Config;
+import org.ev3cortex.config.ConfigLoader;
+import org.ev3cortex.config.Key;
+import org.ev3cortex.config.Schema;
+import org.ev3cortex.cortex.CortexKeys;
+import org.ev3cortex.cortex.Layout;
+import org.ev3cortex.ganglia.GangliaKeys;
+import org.ev3cortex.insula.Insula;
+import org.ev3cortex.insula.InsulaKeys;
+import org.ev3cortex.m1.M1Keys;
+import org.ev3cortex.m1.MotorCortex;
+import org.ev3cortex.s1.S1;
+import org.ev3cortex.s1.S1Keys;
+import org.ev3cortex.seam.LoopKeys;
+import org.ev3cortex.seam.Region;
+import org.ev3cortex.seam.Shape;
+import org.ev3cortex.status.StatusKeys;
+import org.ev3cortex.v1.V1;
+import org.ev3cortex.v1.V1Keys;
+
+/**
+ * Every key ev3cortex knows, on every body, and the rules across them: the list of all
+ * {@code *Keys} classes lives here, at the composition root, so that {@code config} knows none of
+ * our packages. A new area adds its class here and nowhere else.
+ */
+public final class AgentSchema {
+    private AgentSchema() {}
+
+    private static final Schema SCHEMA = new Schema(all(), rules());
+
+    /** Every key ev3cortex knows, on every body. */
+    public static Schema schema() {
+        return SCHEMA;
+    }
+
+    /** Every key at its default. */
+    public static Config defaults() {
+        return Config.defaults(SCHEMA);
+    }
+
+    /** A loader for {@link #schema()}. */
+    public static ConfigLoader loader() {
+        return new ConfigLoader(SCHEMA);
+    }
+
+    /** What feeds each input area of the sheet, as the pathways declare it. */
+    static Map<Region, Shape> pathwayShapes() {
+        Map<Region, Shape> m = new EnumMap<>(Region.class);
+        m.put(Region.V1_L, V1.SHAPE);
+        m.put(Region.V1_R, V1.SHAPE);
+        m.put(Region.A1_L, A1.SHAPE);
+        m.put(Region.A1_R, A1.SHAPE);
+        m.put(Region.S1, S1.SHAPE);
+        m.put(Region.INSULA, Insula.SHAPE);
+        m.put(Region.M1, MotorCortex.SHAPE);
+        return m;
+    }
+
+    private static List<Key<?>> all() {
+        List<Key<?>> all = new ArrayList<>();
+        all.addAll(LoopKeys.ALL);
+        all.addAll(BodyKeys.ALL);
+        all.addAll(V1Keys.ALL);
+        all.addAll(A1Keys.ALL);
+        all.addAll(S1Keys.ALL);
+        all.addAll(InsulaKeys.ALL);
+        all.addAll(CortexKeys.ALL);
+        all.addAll(M1Keys.ALL);
+        all.addAll(GangliaKeys.ALL);
+        all.addAll(Ev3Keys.ALL);
+        all.addAll(StatusKeys.ALL);
+        return all;
+    }
+
+    private static List<Schema.Rule> rules() {
+        List<Schema.Rule> rules = new ArrayList<>();
+        rules.addAll(LoopKeys.RULES);
+        rules.addAll(BodyKeys.RULES);
+        rules.addAll(V1Keys.RULES);
+        rules.addAll(A1Keys.RULES);
+        rules.addAll(S1Keys.RULES);
+        rules.addAll(InsulaKeys.RULES);
+        rules.addAll(CortexKeys.RULES);
+        rules.addAll(Layout.rules(pathwayShapes()));
+        rules.addAll(M1Keys.RULES);
+        rules.addAll(GangliaKeys.RULES);
+        rules.addAll(Ev3Keys.RULES);
+        rules.addAll(StatusKeys.RULES);
+        return rules;
+    }
+}

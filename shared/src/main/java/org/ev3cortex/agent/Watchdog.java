@@ -1,0 +1,81 @@
+package org.ev3cortex.agent;
+
+/**
+ * Watches the tick from its own thread, since a stuck tick cannot watch itself: when one tick has
+ * run longer than the timeout, {@code onExpire} runs once for that tick (the loop stops the
+ * motors there). Times are wall-clock nanoseconds: a stuck stage is stuck in real time, whatever
+ * the body's clock says.
+ */
+public final class Watchdog implements AutoCloseable {
+    /** What to do when a tick has overstayed; called on the watchdog's thread. */
+    public interface Expiry {
+        void expired(long tick, long elapsedNanos, long timeoutNanos);
+    }
+
+    private final Expiry onExpire;
+    private volatile long timeoutNanos;
+    private volatile long armedAtNanos;
+    private volatile long armedTick;
+    private volatile boolean armed;
+    private volatile long expiredTick = -1;
+    private Thread thread;
+
+    public Watchdog(long timeoutNanos, Expiry onExpire) {
+        this.timeoutNanos = timeoutNanos;
+        this.onExpire = onExpire;
+    }
+
+    public void timeout(long nanos) {
+        timeoutNanos = nanos;
+    }
+
+    /** A tick begins: arms the watchdog for it. Loop thread; no allocation. */
+    public void feed(long tick) {
+        armedTick = tick;
+        armedAtNanos = System.nanoTime();
+        armed = true;
+    }
+
+    /** The tick is over. */
+    public void disarm() {
+        armed = false;
+    }
+
+    public synchronized void start() {
+        if (thread != null) return;
+        // An anonymous class, not a lambda, on the brick's start-up path (see Schema.Rule).
+        thread = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                watch();
+            }
+        }, "agent-watchdog");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void watch() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(Math.max(1, timeoutNanos / 4_000_000L));
+            } catch (InterruptedException e) {
+                return;
+            }
+            long tick = armedTick;
+            long elapsed = System.nanoTime() - armedAtNanos;
+            if (armed && elapsed > timeoutNanos && expiredTick != tick) {
+                expiredTick = tick;
+                onExpire.expired(tick, elapsed, timeoutNanos);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        armed = false;
+        if (thread != null) {
+            thread.interrupt();
+            thread = null;
+        }
+    }
+}
