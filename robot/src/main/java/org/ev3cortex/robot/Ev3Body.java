@@ -75,8 +75,8 @@ public final class Ev3Body implements Body {
         this.sysfs = new Sysfs(Paths.get(c.get(Ev3Keys.SYSFS_ROOT)));
         this.health = new SysfsHealth(c.get(Ev3Keys.GARBAGE_LIMIT));
         long deadline = System.nanoTime() + c.get(Ev3Keys.DEVICE_TIMEOUT_MS) * 1_000_000L;
-        String[] motorPorts = ports(c.get(BodyKeys.MOTOR_PORTS));
-        String[] touchPorts = ports(c.get(BodyKeys.TOUCH_PORTS));
+        String[] motorPorts = BodyKeys.motorPorts(c);
+        String[] touchPorts = BodyKeys.touchPorts(c);
         List<AutoCloseable> opened = new ArrayList<>();
         boolean done = false;
         try {
@@ -104,7 +104,7 @@ public final class Ev3Body implements Body {
             battery = PowerSupply.open(sysfs, health, deadline);
             opened.add(battery);
 
-            PixelFormat format = PixelFormat.valueOf(c.get(BodyKeys.CAMERA_FORMAT));
+            PixelFormat format = BodyKeys.cameraFormat(c);
             long backoffMin = c.get(Ev3Keys.MEDIA_BACKOFF_MIN_MS);
             long backoffMax = c.get(Ev3Keys.MEDIA_BACKOFF_MAX_MS);
             camera = c.get(Ev3Keys.CAMERA_ENABLED)
@@ -151,14 +151,6 @@ public final class Ev3Body implements Body {
             @Override public double currentA() { return battery.currentA(); }
         };
         log.info("ev3dev body ready under {}: {}", sysfs.root(), describe());
-    }
-
-    private static String[] ports(String list) {
-        List<String> out = new ArrayList<>();
-        for (String p : list.split(",")) {
-            if (!p.trim().isEmpty()) out.add(p.trim());
-        }
-        return out.toArray(new String[0]);
     }
 
     private static void closeQuietly(AutoCloseable a) {

@@ -58,16 +58,19 @@ class BrickJarIT {
             Path logFile = root.resolve("brick.log");
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
             List<String> out = new ArrayList<>();
-            java.util.function.BooleanSupplier firstTick = () -> {
+            java.util.function.Function<String, java.util.function.BooleanSupplier> logged = line -> () -> {
                 try {
-                    return new String(Files.readAllBytes(logFile), StandardCharsets.UTF_8).contains("first tick: devices read");
+                    return new String(Files.readAllBytes(logFile), StandardCharsets.UTF_8).contains(line);
                 } catch (java.io.IOException e) {
                     return false;
                 }
             };
             try {
-                TestBodies.await("first tick", firstTick);
-                assertThat(left.running()).as("reset at start-up stopped the left-over run").isFalse();
+                // The body is open (motors found and reset) before the agent's first command.
+                TestBodies.await("body ready", logged.apply("ev3dev body ready"));
+                TestBodies.await("reset at start-up stops the left-over run",
+                        () -> left.applied().stream().anyMatch(a -> a.startsWith("reset")));
+                TestBodies.await("first tick", logged.apply("first tick done"));
                 // The agent drives: both motors get run-forever commands from M1.
                 long deadline = System.nanoTime() + 30_000_000_000L;
                 while (System.nanoTime() < deadline && !(left.applied().stream().anyMatch(a -> a.startsWith("run-forever"))
@@ -105,7 +108,8 @@ class BrickJarIT {
             int total = 0;
             boolean seenFirstTick = false;
             for (String l : out) {
-                if (l.contains("first tick: devices read")) seenFirstTick = true;
+                // "agent running" is logged just before the loop's first tick begins.
+                if (l.contains("agent running on")) seenFirstTick = true;
                 if (l.contains("[class,load]")) {
                     total++;
                     if (!seenFirstTick) before++;
@@ -113,7 +117,7 @@ class BrickJarIT {
             }
             List<String> early = new ArrayList<>();
             for (String l : out) {
-                if (l.contains("first tick: devices read")) break;
+                if (l.contains("agent running on")) break;
                 if (l.contains("[class,load]")) early.add(l.replaceAll(".*\\[class,load\\] ", ""));
             }
             Files.write(Paths.get("target/brick-classes-before-first-tick.txt"), early);

@@ -203,11 +203,23 @@ class Ev3BodyTest {
         assertThat(tree.led("led0:red:brick-status")).isEqualTo(255);  // amber: starting
         assertThat(tree.led("led0:green:brick-status")).isEqualTo(255);
         body.motors().read(state);
+        assertThat(tree.led("led0:red:brick-status")).as("a read is not activation").isEqualTo(255);
+        body.activate();                                                  // what the loop does after the first tick
         assertThat(tree.led("led0:red:brick-status")).isZero();        // green: running
         assertThat(tree.led("led1:green:brick-status")).isEqualTo(255);
         body.close();
         assertThat(tree.led("led1:green:brick-status")).isZero();
         assertThat(tree.led("led1:red:brick-status")).isZero();
+    }
+
+    @Test
+    void aLoopFaultTurnsTheLedsRedAndCloseLeavesThemRed() throws Exception {
+        body.activate();
+        body.onFault(new IllegalStateException("a stage failed"));
+        assertThat(tree.led("led0:red:brick-status")).isEqualTo(255);
+        assertThat(tree.led("led0:green:brick-status")).isZero();
+        body.close();
+        assertThat(tree.led("led0:red:brick-status")).as("the fault stays visible").isEqualTo(255);
     }
 
     @Test

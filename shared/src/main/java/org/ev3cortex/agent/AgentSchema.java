@@ -1,9 +1,7 @@
 package org.ev3cortex.agent;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.ev3cortex.a1.A1;
 import org.ev3cortex.a1.A1Keys;
 import org.ev3cortex.body.BodyKeys;
@@ -53,16 +51,16 @@ public final class AgentSchema {
         return new ConfigLoader(SCHEMA);
     }
 
-    /** What feeds each input area of the sheet, as the pathways declare it. */
-    static Map<Region, Shape> pathwayShapes() {
-        Map<Region, Shape> m = new EnumMap<>(Region.class);
-        m.put(Region.V1_L, V1.SHAPE);
-        m.put(Region.V1_R, V1.SHAPE);
-        m.put(Region.A1_L, A1.SHAPE);
-        m.put(Region.A1_R, A1.SHAPE);
-        m.put(Region.S1, S1.SHAPE);
-        m.put(Region.INSULA, Insula.SHAPE);
-        m.put(Region.M1, MotorCortex.SHAPE);
+    /** What feeds each input area of the sheet, as the pathways declare it, by region ordinal. */
+    static Shape[] pathwayShapes() {
+        Shape[] m = new Shape[Region.count()];
+        m[Region.V1_L.ordinal()] = V1.SHAPE;
+        m[Region.V1_R.ordinal()] = V1.SHAPE;
+        m[Region.A1_L.ordinal()] = A1.SHAPE;
+        m[Region.A1_R.ordinal()] = A1.SHAPE;
+        m[Region.S1.ordinal()] = S1.SHAPE;
+        m[Region.INSULA.ordinal()] = Insula.SHAPE;
+        m[Region.M1.ordinal()] = MotorCortex.SHAPE;
         return m;
     }
 

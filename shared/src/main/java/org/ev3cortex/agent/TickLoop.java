@@ -3,14 +3,12 @@ package org.ev3cortex.agent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.ev3cortex.body.Body;
 import org.ev3cortex.body.BodyKeys;
 import org.ev3cortex.body.CombinedSource;
 import org.ev3cortex.body.Snapshot;
 import org.ev3cortex.config.Config;
-import org.ev3cortex.config.Key;
 import org.ev3cortex.config.ReloadVerdict;
 import org.ev3cortex.seam.LoopKeys;
 import org.ev3cortex.seam.LoopState;
@@ -43,13 +41,12 @@ public final class TickLoop implements AutoCloseable {
     private final LoopStats stats;
     private final MotorGuard guard;
     private final Watchdog watchdog;
-    private final AtomicReference<Config> pending = new AtomicReference<>();
+    private final Overruns overruns;
+    private final ConfigSwap swap = new ConfigSwap();
     private final int epochs;
 
     private Config config;
     private long periodNanos;
-    private long overrunLogIntervalNanos;
-    private volatile Consumer<ReloadVerdict> verdicts; // null: nobody listens
     private TickObserver[] observers = new TickObserver[0];
     private volatile Runnable endAction;
 
@@ -60,8 +57,6 @@ public final class TickLoop implements AutoCloseable {
     private volatile int currentEpoch; // read by the watchdog's message
     private volatile long tick;
     private boolean activated;
-    private long lastOverrunLogWall;
-    private long overrunsSinceLog;
 
     public TickLoop(Body body, List<Stage> stages, Config config) {
         this.body = body;
@@ -77,9 +72,9 @@ public final class TickLoop implements AutoCloseable {
         this.epochs = names.size();
         this.stats = new LoopStats(names, config.get(LoopKeys.STATS_WINDOW));
         this.guard = new MotorGuard(body.motors(), commands, stats);
+        this.overruns = new Overruns(stats);
         this.watchdog = new Watchdog(1, new Watchdog.Expiry() {
-            @Override
-            public void expired(long stuckTick, long elapsedNanos, long timeoutNanos) {
+            @Override public void expired(long stuckTick, long elapsedNanos, long timeoutNanos) {
                 stats.watchdogTrip();
                 guard.stopAll("watchdog");
                 log.error("watchdog: tick {} has run {} ms (limit {} ms) in stage '{}'; motors stopped",
@@ -90,17 +85,10 @@ public final class TickLoop implements AutoCloseable {
     }
 
     /** Hands over a new config; it is applied at the start of the next tick. Any thread. */
-    public void submitConfig(Config next) {
-        pending.set(next);
-    }
+    public void submitConfig(Config next) { swap.submit(next); }
 
-    /**
-     * Runs once each time the loop ends, on the loop's thread, after the motors are stopped and
-     * before a waiting shutdown hook lets the JVM exit: where to publish "motors stopped".
-     */
-    public void onEnd(Runnable action) {
-        this.endAction = action;
-    }
+    /** Runs on the loop's thread each time it ends, after the motors are stopped: publish it there. */
+    public void onEnd(Runnable action) { this.endAction = action; }
 
     /** Adds an observer called after every tick's write phase; before {@link #runTicks}. */
     public synchronized void addObserver(TickObserver observer) {
@@ -109,10 +97,8 @@ public final class TickLoop implements AutoCloseable {
         observers = next;
     }
 
-    /** Receives {@link ReloadVerdict.Status#APPLIED} verdicts when a submitted config takes effect. */
-    public void onVerdict(Consumer<ReloadVerdict> listener) {
-        this.verdicts = listener;
-    }
+    /** Receives the verdict on each submitted config when the loop takes it up. */
+    public void onVerdict(Consumer<ReloadVerdict> listener) { swap.onVerdict(listener); }
 
     public Config config() { return config; }
     public LoopStats stats() { return stats; }
@@ -120,23 +106,18 @@ public final class TickLoop implements AutoCloseable {
     /** The exception that faulted the loop, or null. */
     public Throwable failure() { return failure; }
     public long tick() { return tick; }
-    /** The last snapshot; for the viewer, read between ticks. */
+    /** The last snapshot, the commands and what the stages passed each other; read between ticks. */
     public Snapshot snapshot() { return snapshot; }
     public MotorCommands commands() { return commands; }
-    /** What the stages passed each other last tick; for the viewer and reports, read between ticks. */
     public TickData data() { return data; }
     /** True while the battery guard holds the motors stopped. */
     public boolean batteryLow() { return guard.batteryLow(); }
 
     /** Stops every motor now, from any thread; never throws. */
-    public void stopMotors(String why) {
-        guard.stopAll(why);
-    }
+    public void stopMotors(String why) { guard.stopAll(why); }
 
     /** Runs until {@link #requestStop()}, the JVM exits, or a stage throws. Blocks. */
-    public LoopState run() {
-        return runTicks(Long.MAX_VALUE);
-    }
+    public LoopState run() { return runTicks(Long.MAX_VALUE); }
 
     /**
      * Runs at most {@code maxTicks} ticks on the calling thread, then stops the motors. Returns
@@ -190,13 +171,14 @@ public final class TickLoop implements AutoCloseable {
     }
 
     /** Asks the loop to finish its tick and stop. Any thread. */
-    public void requestStop() {
-        stopRequested = true;
-    }
+    public void requestStop() { stopRequested = true; }
 
     private void tickOnce() {
-        Config next = pending.getAndSet(null);
-        if (next != null) applyBetweenTicks(next);
+        Config next = swap.take(config, tick);
+        if (next != null) {
+            apply(next);
+            swap.applied(next, tick);
+        }
 
         long t0 = System.nanoTime();
         watchdog.feed(tick);
@@ -224,26 +206,14 @@ public final class TickLoop implements AutoCloseable {
 
         long tickNanos = tEnd - t0;
         int slowest = stats.endTick(tickNanos);
-        if (tickNanos > periodNanos) overrun(slowest, tickNanos, tEnd);
+        if (tickNanos > periodNanos) overruns.report(tick, slowest, epochName(slowest), tickNanos, periodNanos, tEnd);
         TickObserver[] obs = observers;
         for (int i = 0; i < obs.length; i++) obs[i].afterTick(tick, snapshot, commands);
         if (!activated) {
             activated = true;
-            body.activate(); // after the first read and write: the background senses start now
+            body.activate(); // after the first read and write: background senses start now
         }
         tick++;
-    }
-
-    private void overrun(int slowest, long tickNanos, long nowWall) {
-        stats.overrun(slowest);
-        overrunsSinceLog++;
-        if (nowWall - lastOverrunLogWall >= overrunLogIntervalNanos || lastOverrunLogWall == 0) {
-            log.warn("tick {} overran: {} ms > {} ms period; slowest stage '{}' ({} ms); {} overrun(s) since the last report",
-                    tick, tickNanos / 1_000_000.0, periodNanos / 1_000_000.0, epochName(slowest),
-                    stats.epochSummary(epochName(slowest))[2] / 1_000_000.0, overrunsSinceLog);
-            lastOverrunLogWall = nowWall;
-            overrunsSinceLog = 0;
-        }
     }
 
     private String epochName(int epoch) {
@@ -252,28 +222,9 @@ public final class TickLoop implements AutoCloseable {
         return stages[epoch - 1].name();
     }
 
-    private void applyBetweenTicks(Config next) {
-        List<Key<?>> changed = next.changedKeys(config);
-        for (Key<?> k : changed) {
-            if (k.restartOnly()) {
-                log.warn("config not applied: restart-only key {} changed; restart the agent", k.name());
-                publish(new ReloadVerdict(ReloadVerdict.Status.RESTART_REQUIRED, List.of(k.name() + " is restart-only"), tick));
-                return;
-            }
-        }
-        apply(next);
-        publish(new ReloadVerdict(ReloadVerdict.Status.APPLIED, List.of(), tick));
-        log.info("config applied at tick {} ({} key(s) changed)", tick, changed.size());
-    }
-
-    private void publish(ReloadVerdict v) {
-        Consumer<ReloadVerdict> l = verdicts;
-        if (l != null) l.accept(v);
-    }
-
     private void apply(Config c) {
         periodNanos = c.get(LoopKeys.PERIOD_MS) * 1_000_000L;
-        overrunLogIntervalNanos = c.get(LoopKeys.OVERRUN_LOG_INTERVAL_MS) * 1_000_000L;
+        overruns.logInterval(c.get(LoopKeys.OVERRUN_LOG_INTERVAL_MS) * 1_000_000L);
         watchdog.timeout(c.get(LoopKeys.WATCHDOG_MS) * 1_000_000L);
         guard.configure(c);
         for (Stage s : stages) s.configure(c);

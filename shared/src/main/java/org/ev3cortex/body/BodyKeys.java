@@ -41,7 +41,50 @@ public final class BodyKeys {
     public static final List<Key<?>> ALL = List.of(MOTOR_PORTS, TOUCH_PORTS, CAMERA_WIDTH, CAMERA_HEIGHT,
             CAMERA_FORMAT, MIC_RATE_HZ, MIC_CHANNELS, MIC_RING_SAMPLES, MIC_WINDOW_FRAMES);
 
-    public static final List<org.ev3cortex.config.Schema.Rule> RULES = List.of(
+    /** The motor ports in order, left wheel first: the one place the list is parsed. */
+    public static String[] motorPorts(Config c) {
+        return ports(c.get(MOTOR_PORTS));
+    }
+
+    /** The touch sensor ports in order; empty for none. */
+    public static String[] touchPorts(Config c) {
+        return ports(c.get(TOUCH_PORTS));
+    }
+
+    /** The camera's pixel format (the key's choices are the enum's names). */
+    public static PixelFormat cameraFormat(Config c) {
+        return PixelFormat.valueOf(c.get(CAMERA_FORMAT));
+    }
+
+    /** A comma-separated port list, entries trimmed; null for a blank, a duplicate or a bad entry. */
+    static String[] parsePorts(String list) {
+        if (list.trim().isEmpty()) return new String[0];
+        String[] parts = list.split(",", -1);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = parts[i].trim();
+            if (parts[i].isEmpty() || !parts[i].matches("[A-Za-z0-9_.:-]+") || !seen.add(parts[i])) return null;
+        }
+        return parts;
+    }
+
+    private static String[] ports(String list) {
+        String[] p = parsePorts(list);
+        if (p == null) throw new IllegalArgumentException("not a port list: '" + list + "'"); // the rule rejects it first
+        return p;
+    }
+
+    private static Schema.Rule portList(Key<String> key) {
+        return new Schema.Rule(key) {
+            @Override
+            public String check(Config c) {
+                return parsePorts(c.get(key)) != null ? null
+                        : "'" + c.get(key) + "' is not a comma-separated list of distinct ports (e.g. outB,outC)";
+            }
+        };
+    }
+
+    public static final List<org.ev3cortex.config.Schema.Rule> RULES = List.of(portList(MOTOR_PORTS), portList(TOUCH_PORTS),
             new Schema.Rule(MIC_WINDOW_FRAMES) {
                 @Override
                 public String check(Config c) {

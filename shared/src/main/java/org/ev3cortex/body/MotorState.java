@@ -30,34 +30,24 @@ public final class MotorState {
         return (flags[motor] & flag) != 0;
     }
 
-    /** Parses an ev3dev {@code state} attribute ("running stalled") into bits, without allocating. */
-    public static int parseFlags(CharSequence s) {
-        int bits = 0;
-        int n = s.length();
-        int i = 0;
-        while (i < n) {
-            while (i < n && Character.isWhitespace(s.charAt(i))) i++;
-            int start = i;
-            while (i < n && !Character.isWhitespace(s.charAt(i))) i++;
-            int len = i - start;
-            if (len > 0) bits |= flagOf(s, start, len);
-        }
-        return bits;
-    }
-
-    private static int flagOf(CharSequence s, int start, int len) {
-        if (matches(s, start, len, "running")) return RUNNING;
-        if (matches(s, start, len, "ramping")) return RAMPING;
-        if (matches(s, start, len, "holding")) return HOLDING;
-        if (matches(s, start, len, "overloaded")) return OVERLOADED;
-        if (matches(s, start, len, "stalled")) return STALLED;
+    /**
+     * The flag of one word of ev3dev's {@code state} attribute ({@code running ramping holding
+     * overloaded stalled}), given as ASCII bytes; 0 for a word ev3dev does not use. The one
+     * parser of the vocabulary: the sysfs reader tokenises, this names. No allocation.
+     */
+    public static int flagOf(byte[] ascii, int start, int len) {
+        if (matches(ascii, start, len, "running")) return RUNNING;
+        if (matches(ascii, start, len, "ramping")) return RAMPING;
+        if (matches(ascii, start, len, "holding")) return HOLDING;
+        if (matches(ascii, start, len, "overloaded")) return OVERLOADED;
+        if (matches(ascii, start, len, "stalled")) return STALLED;
         return 0;
     }
 
-    private static boolean matches(CharSequence s, int start, int len, String word) {
+    private static boolean matches(byte[] s, int start, int len, String word) {
         if (len != word.length()) return false;
         for (int j = 0; j < len; j++) {
-            if (s.charAt(start + j) != word.charAt(j)) return false;
+            if (s[start + j] != word.charAt(j)) return false;
         }
         return true;
     }

@@ -115,10 +115,11 @@ public final class Layout {
     }
 
     /**
-     * The layout's rules. {@code inputs} gives the shape of what feeds each input area, as the
-     * pathways declare it (the composition root knows the pathways; the sheet does not).
+     * The layout's rules. {@code inputs[region.ordinal()]} is the shape of what feeds each input
+     * area, as the pathways declare it (the composition root knows the pathways; the sheet does
+     * not); null for the association region.
      */
-    public static List<Schema.Rule> rules(java.util.Map<Region, Shape> inputs) {
+    public static List<Schema.Rule> rules(Shape[] inputs) {
         List<Schema.Rule> rules = new ArrayList<>();
         List<Decl> decls = decls();
         for (int i = 0; i < decls.size(); i++) {
@@ -154,7 +155,7 @@ public final class Layout {
      * The problem with area {@code i}, or null. An overlap is blamed on the area whose value the
      * user set (both, if both were set), so the error points at the line that moved.
      */
-    private static String checkArea(Config c, List<Decl> decls, int i, java.util.Map<Region, Shape> inputs) {
+    private static String checkArea(Config c, List<Decl> decls, int i, Shape[] inputs) {
         Decl d = decls.get(i);
         int[] r = parseRect(c.get(d.key));
         if (r == null) {
@@ -166,7 +167,7 @@ public final class Layout {
             return "area " + d.name + " (" + c.get(d.key) + ") runs off the " + sw + "x" + sh
                     + " sheet (cortex.width, cortex.height)";
         }
-        Shape input = inputs.get(d.region);
+        Shape input = inputs[d.region.ordinal()];
         if (input != null) {
             int w = input.width(c);
             int h = input.height(c);

@@ -67,20 +67,14 @@ public final class S1 implements Stage {
 
     @Override
     public void configure(Config c) {
-        size(countPorts(c.get(BodyKeys.MOTOR_PORTS)), countPorts(c.get(BodyKeys.TOUCH_PORTS)));
+        size(BodyKeys.motorPorts(c).length, BodyKeys.touchPorts(c).length);
         countsPerRot = c.get(S1Keys.COUNTS_PER_ROT);
         invMaxSpeed = 1f / c.get(S1Keys.MAX_SPEED);
     }
 
     /** The S1 vector's length for a config: {@value #PER_MOTOR} per motor port plus one per touch port. */
     public static int sizeFor(Config c) {
-        return countPorts(c.get(BodyKeys.MOTOR_PORTS)) * PER_MOTOR + countPorts(c.get(BodyKeys.TOUCH_PORTS));
-    }
-
-    static int countPorts(String list) {
-        int n = 0;
-        for (String p : list.split(",")) if (!p.isBlank()) n++;
-        return n;
+        return BodyKeys.motorPorts(c).length * PER_MOTOR + BodyKeys.touchPorts(c).length;
     }
 
     private void size(int motors, int touches) {

@@ -49,7 +49,7 @@ public final class V1 implements Stage {
             Settings s = new Settings();
             s.width = c.get(BodyKeys.CAMERA_WIDTH);
             s.height = c.get(BodyKeys.CAMERA_HEIGHT);
-            s.format = PixelFormat.valueOf(c.get(BodyKeys.CAMERA_FORMAT));
+            s.format = BodyKeys.cameraFormat(c);
             s.opponent = c.get(V1Keys.OPPONENT);
             s.centerSigmaPx = c.get(V1Keys.CENTER_SIGMA_PX);
             s.surroundSigmaPx = c.get(V1Keys.SURROUND_SIGMA_PX);

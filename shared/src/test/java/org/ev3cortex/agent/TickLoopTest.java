@@ -217,11 +217,15 @@ class TickLoopTest {
     }
 
     @Test
-    void stateFlagsParseWithoutCaringAboutOrder() {
-        assertThat(MotorState.parseFlags("running stalled")).isEqualTo(MotorState.RUNNING | MotorState.STALLED);
-        assertThat(MotorState.parseFlags(" holding\n")).isEqualTo(MotorState.HOLDING);
-        assertThat(MotorState.parseFlags("")).isZero();
-        assertThat(MotorState.parseFlags("overloaded ramping bogus")).isEqualTo(MotorState.OVERLOADED | MotorState.RAMPING);
+    void stateWordsNameTheirFlagsAndNothingElse() {
+        byte[] w = "xstalledoverloadedholdingrampingrunningstall".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(MotorState.flagOf(w, 1, 7)).isEqualTo(MotorState.STALLED);
+        assertThat(MotorState.flagOf(w, 8, 10)).isEqualTo(MotorState.OVERLOADED);
+        assertThat(MotorState.flagOf(w, 18, 7)).isEqualTo(MotorState.HOLDING);
+        assertThat(MotorState.flagOf(w, 25, 7)).isEqualTo(MotorState.RAMPING);
+        assertThat(MotorState.flagOf(w, 32, 7)).isEqualTo(MotorState.RUNNING);
+        assertThat(MotorState.flagOf(w, 39, 5)).as("a prefix is not a word").isZero();
+        assertThat(MotorState.flagOf(w, 0, 7)).isZero();
     }
 
     static void busyWait(long nanos) {

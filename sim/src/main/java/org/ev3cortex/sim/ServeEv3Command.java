@@ -81,14 +81,13 @@ public final class ServeEv3Command implements Callable<Integer> {
         SimBody body = new SimBody(config);
         World w = body.world();
         try (FakeEv3Tree tree = new FakeEv3Tree(root.resolve("sys"))) {
-            String[] ports = config.get(BodyKeys.MOTOR_PORTS).split(",");
+            String[] ports = BodyKeys.motorPorts(config);
             for (int i = 0; i < ports.length; i++) {
                 FakeMotor m = tree.addMotor(ports[i].trim(), "lego-ev3-l-motor");
                 m.driveWith(body.motors(), i);
             }
             List<FakeSensor> touch = new ArrayList<>();
-            String tp = config.get(BodyKeys.TOUCH_PORTS).trim();
-            if (!tp.isEmpty()) for (String p : tp.split(",")) touch.add(tree.addSensor(p.trim(), "lego-ev3-touch"));
+            for (String p : BodyKeys.touchPorts(config)) touch.add(tree.addSensor(p, "lego-ev3-touch"));
             tree.start(2);
 
             Path cameraFifo = fifo(root.resolve("camera.yuyv"));

@@ -116,21 +116,12 @@ public final class Attribute implements AutoCloseable {
             int start = i;
             while (i < length && bytes[i] != ' ') i++;
             if (i > start) {
-                int flag = flagOf(start, i - start);
+                int flag = org.ev3cortex.body.MotorState.flagOf(bytes, start, i - start);
                 if (flag == 0) throw garbage("'" + text() + "' is not a motor state");
                 bits |= flag;
             }
         }
         return bits;
-    }
-
-    private int flagOf(int start, int len) {
-        if (equalsAt(start, len, "running")) return org.ev3cortex.body.MotorState.RUNNING;
-        if (equalsAt(start, len, "ramping")) return org.ev3cortex.body.MotorState.RAMPING;
-        if (equalsAt(start, len, "holding")) return org.ev3cortex.body.MotorState.HOLDING;
-        if (equalsAt(start, len, "overloaded")) return org.ev3cortex.body.MotorState.OVERLOADED;
-        if (equalsAt(start, len, "stalled")) return org.ev3cortex.body.MotorState.STALLED;
-        return 0;
     }
 
     private boolean equalsAt(int start, int len, String word) {

@@ -42,13 +42,12 @@ public final class SimBody implements Body {
 
     public SimBody(Config c) throws IOException {
         this.world = new World(c);
-        String[] ports = c.get(BodyKeys.MOTOR_PORTS).split(",");
+        String[] ports = BodyKeys.motorPorts(c);
         if (ports.length != 2) {
             throw new IllegalArgumentException("the simulated robot has two drive motors; body.motorPorts lists "
                     + ports.length + ": " + c.get(BodyKeys.MOTOR_PORTS));
         }
-        String tp = c.get(BodyKeys.TOUCH_PORTS).trim();
-        this.touchPorts = tp.isEmpty() ? new String[0] : tp.split(",");
+        this.touchPorts = BodyKeys.touchPorts(c);
         this.renderer = new Renderer(c.get(BodyKeys.CAMERA_WIDTH), c.get(BodyKeys.CAMERA_HEIGHT),
                 c.get(SimKeys.CAMERA_FOV_DEG), c.get(SimKeys.CAMERA_HEIGHT_M));
         this.clock = new Clock() {
@@ -59,7 +58,7 @@ public final class SimBody implements Body {
             }
         };
         this.motors = new SimMotors(world, ports);
-        this.camera = new SimCamera(world, renderer, PixelFormat.valueOf(c.get(BodyKeys.CAMERA_FORMAT)));
+        this.camera = new SimCamera(world, renderer, BodyKeys.cameraFormat(c));
         this.microphone = new SimMicrophone(world, c.get(BodyKeys.MIC_CHANNELS));
         // Made when read, from a world that exists already: they run from the start, so the first
         // tick sees a frame and a sound window (activate() starting them again is harmless).

@@ -27,11 +27,9 @@ public final class LaptopBody implements Body {
 
     public LaptopBody(Config c, MediaSpec cameraSpec, MediaSpec micSpec) {
         Clock clock = SystemClock.INSTANCE;
-        String touch = c.get(BodyKeys.TOUCH_PORTS).trim();
-        loopback = new LoopbackBody(clock, c.get(BodyKeys.MOTOR_PORTS).split(","),
-                touch.isEmpty() ? new String[0] : touch.split(","));
+        loopback = new LoopbackBody(clock, BodyKeys.motorPorts(c), BodyKeys.touchPorts(c));
         camera = cameraSpec == null ? null : new VideoCamera(cameraSpec, c.get(BodyKeys.CAMERA_WIDTH),
-                c.get(BodyKeys.CAMERA_HEIGHT), PixelFormat.valueOf(c.get(BodyKeys.CAMERA_FORMAT)), clock);
+                c.get(BodyKeys.CAMERA_HEIGHT), BodyKeys.cameraFormat(c), clock);
         mic = micSpec == null ? null : new AudioMic(micSpec, c.get(BodyKeys.MIC_RATE_HZ), c.get(BodyKeys.MIC_CHANNELS),
                 c.get(BodyKeys.MIC_RING_SAMPLES), clock);
         stats = new OshiSystemStats(clock, 1_000);
