@@ -58,6 +58,46 @@ public final class A1 implements Stage {
             s.floorDb = c.get(A1Keys.FLOOR_DB);
             return s;
         }
+
+        /*
+         * BoofCV's checkValidity(), split by the key each problem is blamed on: A1Keys' rules call
+         * these with the loaded config, and apply() calls them all for a kernel set by hand, so
+         * each rule is written once.
+         */
+
+        /** The window's problem (blamed on body.mic.windowFrames), or null. */
+        public String windowProblem() {
+            return windowFrames >= 4 && Integer.bitCount(windowFrames) == 1 ? null
+                    : "A1's FFT needs a power of two (e.g. 512 or 2048), got " + windowFrames;
+        }
+
+        /** The band range's problem (blamed on a1.maxHz), or null. */
+        public String rangeProblem() {
+            double nyquist = sampleRateHz / 2.0;
+            double max = maxHz > 0 ? maxHz : nyquist;
+            if (max > nyquist) return "must not exceed the Nyquist frequency (" + nyquist + " Hz)";
+            return max > minHz ? null : "must be above a1.minHz (" + minHz + " Hz)";
+        }
+
+        /** The band count's problem (blamed on a1.bands), or null; assumes a valid window and range. */
+        public String bandsProblem() {
+            if (bands > windowFrames / 2) return "must not exceed half the window (" + windowFrames / 2 + " bins)";
+            if (windowProblem() != null || rangeProblem() != null) return null; // blamed on those keys
+            int[] edges = bandEdges(this, windowFrames);
+            if (edges[bands] <= windowFrames / 2 + 1) return null;
+            return bands + " bands of at least one bin do not fit between " + minHz + " and "
+                    + (maxHz > 0 ? maxHz : sampleRateHz / 2.0) + " Hz with " + (double) sampleRateHz / windowFrames
+                    + " Hz bins";
+        }
+
+        /** Throws on the first problem: for settings made by hand, which no schema has checked. */
+        void checkValidity() {
+            String p = windowProblem();
+            if (p == null && (channels < 1 || channels > 2)) p = "channels must be 1 or 2, got " + channels;
+            if (p == null && rangeProblem() != null) p = "a1.maxHz: " + rangeProblem();
+            if (p == null && bandsProblem() != null) p = "a1.bands: " + bandsProblem();
+            if (p != null) throw new IllegalArgumentException(p);
+        }
     }
 
     private Settings settings;
@@ -96,9 +136,8 @@ public final class A1 implements Stage {
     }
 
     private void apply(Settings s) {
+        s.checkValidity();
         int n = s.windowFrames;
-        if (n < 4 || Integer.bitCount(n) != 1) throw new IllegalArgumentException("window must be a power of two >= 4, got " + n);
-        if (s.channels < 1 || s.channels > 2) throw new IllegalArgumentException("channels must be 1 or 2, got " + s.channels);
         // One thread: the brick has one core, and a thread pool per FFT would allocate.
         ConcurrencyUtils.setNumberOfThreads(1);
         if (settings == null || settings.windowFrames != n) {
@@ -133,12 +172,10 @@ public final class A1 implements Stage {
         return 700 * (Math.pow(10, mel / 2595) - 1);
     }
 
+    /** Band edges in bins; the last edge may lie past the last bin when the bands do not fit. */
     private static int[] bandEdges(Settings s, int n) {
         double nyquist = s.sampleRateHz / 2.0;
         double max = s.maxHz > 0 ? s.maxHz : nyquist;
-        if (max > nyquist || max <= s.minHz) {
-            throw new IllegalArgumentException("bands need minHz < maxHz <= " + nyquist + " Hz, got " + s.minHz + ".." + max);
-        }
         double binHz = (double) s.sampleRateHz / n;
         int bins = n / 2 + 1;
         int[] edges = new int[s.bands + 1];
@@ -150,10 +187,6 @@ public final class A1 implements Stage {
             if (i == s.bands && max >= nyquist) k = bins; // the Nyquist bin belongs to the top band
             if (i > 0) k = Math.max(k, edges[i - 1] + 1);
             edges[i] = k;
-        }
-        if (edges[s.bands] > bins) {
-            throw new IllegalArgumentException(s.bands + " bands of at least one bin do not fit between "
-                    + s.minHz + " and " + max + " Hz with " + binHz + " Hz bins");
         }
         return edges;
     }

@@ -32,24 +32,19 @@ public final class A1Keys {
             new Schema.Rule(BodyKeys.MIC_WINDOW_FRAMES) {
                 @Override
                 public String check(Config c) {
-                    return Integer.bitCount(c.get(BodyKeys.MIC_WINDOW_FRAMES)) == 1 ? null
-                        : "A1's FFT needs a power of two (e.g. 512 or 2048), got " + c.get(BodyKeys.MIC_WINDOW_FRAMES);
+                    return A1.Settings.of(c).windowProblem();
                 }
             },
             new Schema.Rule(MAX_HZ) {
                 @Override
                 public String check(Config c) {
-                    double nyquist = c.get(BodyKeys.MIC_RATE_HZ) / 2.0;
-                    double max = c.get(MAX_HZ) > 0 ? c.get(MAX_HZ) : nyquist;
-                    if (max > nyquist) return "must not exceed the Nyquist frequency (" + nyquist + " Hz)";
-                    return max > c.get(MIN_HZ) ? null : "must be above a1.minHz (" + c.get(MIN_HZ) + " Hz)";
+                    return A1.Settings.of(c).rangeProblem();
                 }
             },
             new Schema.Rule(BANDS) {
                 @Override
                 public String check(Config c) {
-                    return c.get(BANDS) <= c.get(BodyKeys.MIC_WINDOW_FRAMES) / 2 ? null
-                        : "must not exceed half the window (" + c.get(BodyKeys.MIC_WINDOW_FRAMES) / 2 + " bins)";
+                    return A1.Settings.of(c).bandsProblem();
                 }
             });
 }

@@ -219,4 +219,21 @@ class BadConfigTest {
         assertThatThrownBy(() -> ConfigOverride.parse("agent.periodMs", "--set"))
                 .hasMessage("--set needs key=value, got 'agent.periodMs'");
     }
+
+    @Test
+    void bandsThatDoNotFitTheirRangeAreAConfigErrorNotAStartupCrash() throws IOException {
+        // 7600..8000 Hz spans 13 bins of 31.25 Hz: 16 one-bin bands do not fit. A1 refused this
+        // only when it was built; the schema's rule now calls A1's own check.
+        Path p = file("narrow.properties", "a1.minHz = 7600\na1.bands = 16\n");
+        assertThat(only(failing(p))).isEqualTo(p + ":2: a1.bands: 16 bands of at least one bin do not fit between "
+                + "7600.0 and 8000.0 Hz with 31.25 Hz bins");
+    }
+
+    @Test
+    void aPortListWithABlankOrRepeatedEntryIsRejected() throws IOException {
+        Path p = file("ports.properties", "body.motorPorts = outB,,outC\nbody.touchPorts = in1,in1\n");
+        assertThat(failing(p).errors()).extracting(ConfigError::toString).containsExactly(
+                p + ":1: body.motorPorts: 'outB,,outC' is not a comma-separated list of distinct ports (e.g. outB,outC)",
+                p + ":2: body.touchPorts: 'in1,in1' is not a comma-separated list of distinct ports (e.g. outB,outC)");
+    }
 }
