@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import org.ev3cortex.agent.Agent;
 import org.ev3cortex.agent.AgentOptions;
 import org.ev3cortex.agent.AgentSchema;
+import org.ev3cortex.agent.BrickBudget;
 import org.ev3cortex.body.Body;
 import org.ev3cortex.config.Config;
 import org.ev3cortex.config.ConfigLoader;
@@ -45,6 +46,10 @@ public final class BrickMain {
         if (config == null) return AgentOptions.EXIT_CONFIG;
         if (options.printConfig) {
             out.print(config.describe());
+            return 0;
+        }
+        if (options.printBudget) {
+            out.print(BrickBudget.of(config).describe());
             return 0;
         }
         Body body;

@@ -220,6 +220,48 @@ public final class A1 implements Stage {
     }
 
     /**
+     * One tick with a new window: the sound level of both ears, then per analysed channel the
+     * windowing, JTransforms' real FFT, the magnitudes and the bands.
+     */
+    @Override
+    public void countOps(org.ev3cortex.seam.OpCount c) {
+        long n = buf.length;
+        int ch = settings.channels;
+        // Sound level: a double sum of squares per ear over the window, two square roots.
+        c.fconv += 2 * n + 2;
+        c.dop += 4 * n + 4;
+        c.fmath += 2;
+        c.iop += 6 * n;
+        c.bytes += 4 * n;
+        for (int k = 0; k < ch; k++) {
+            c.fconv += n; c.fdiv += n; c.fmul += n; c.iop += 3 * n; c.bytes += 10 * n;   // windowing
+            countRealFft(n, c);
+            long bins = n / 2 - 1;                                                       // magnitudes
+            c.fmul += 3 * bins + 2; c.fadd += bins; c.fconv += 2 * bins; c.fmath += bins;
+            c.iop += 6 * bins; c.bytes += 12 * bins + 16;
+            int bands = settings.bands;                                                  // bands
+            long inBands = bandEdges[bands] - bandEdges[0];
+            c.fmul += inBands + 3L * bands; c.fadd += inBands + 3L * bands; c.fdiv += bands;
+            c.fconv += 2L * bands; c.fmath += bands; c.fcmp += 2L * bands;
+            c.iop += 2 * inBands + 4L * bands; c.bytes += 8 * inBands + 24L * bands;
+        }
+        if (ch == 1) c.bytes += 8L * (settings.bands + n / 2 + 1 + settings.bands); // copies to the right ear
+    }
+
+    /**
+     * JTransforms' {@code realForward} on n samples (n a power of two). Its loops are its own, so
+     * this is its count as the instrumented run measures it (OpCountTest), fitted as
+     * {@code a·n·log2 n + b·n} per kind; within 2 % from n = 64 to 4096.
+     */
+    static void countRealFft(long n, org.ev3cortex.seam.OpCount c) {
+        double nlog = n * (63 - Long.numberOfLeadingZeros(n));
+        c.fadd += Math.round(1.3368 * nlog + 0.139 * n);
+        c.fmul += Math.max(0, Math.round(0.6654 * nlog - 1.637 * n));
+        c.iop += Math.round(1.70 * nlog);
+        c.bytes += Math.round(7.2 * nlog);
+    }
+
+    /**
      * One window: {@code interleaved} holds N frames of {@code settings.channels} int16 samples,
      * oldest first. Fills the caller-owned areas ({@link #bands()} floats each). No allocation.
      */

@@ -1,6 +1,5 @@
 package org.ev3cortex.agent;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.ev3cortex.a1.A1;
@@ -10,7 +9,6 @@ import org.ev3cortex.config.ConfigLoader;
 import org.ev3cortex.config.ConfigOverride;
 import org.ev3cortex.config.ConfigReloader;
 import org.ev3cortex.config.ReloadVerdict;
-import org.ev3cortex.cortex.CortexStage;
 import org.ev3cortex.cortex.Sheet;
 import org.ev3cortex.ganglia.ActionSelection;
 import org.ev3cortex.insula.Insula;
@@ -19,9 +17,7 @@ import org.ev3cortex.s1.EfferenceMonitor;
 import org.ev3cortex.s1.S1;
 import org.ev3cortex.seam.LoopKeys;
 import org.ev3cortex.seam.LoopState;
-import org.ev3cortex.seam.Pathway;
 import org.ev3cortex.seam.Percepts;
-import org.ev3cortex.seam.Stage;
 import org.ev3cortex.status.StatusFile;
 import org.ev3cortex.v1.V1;
 import org.slf4j.Logger;
@@ -32,26 +28,14 @@ import org.slf4j.LoggerFactory;
  * builds the stages, fixes their order (the one place it is written), registers the pathways
  * with the cortex, and owns the loop, hot reload, the status file and the one shutdown hook.
  * Entry points differ only in the body they pass. Nothing imports this package but the entry
- * points.
- *
- * <pre>
- * read -> v1, a1, s1, insula (pathways: their areas, and percepts) -> cortex (feeds the areas,
- * steps the sheet, surprise per area) -> s1-efference (forward model: stall, bumper)
- * -> basal-ganglia (percepts -> intent) -> m1 (intent -> commands) -> write (MotorGuard)
- * </pre>
+ * points. The stages and their order are {@link Stages}; the loop adds the read before them
+ * and the write ({@link MotorGuard}) after.
  */
 public final class Agent implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Agent.class);
 
     private final Body body;
-    private final V1 v1 = new V1();
-    private final A1 a1 = new A1();
-    private final S1 s1 = new S1();
-    private final Insula insula = new Insula();
-    private final CortexStage cortex;
-    private final EfferenceMonitor efference = new EfferenceMonitor();
-    private final ActionSelection selection = new ActionSelection();
-    private final MotorCortex m1;
+    private final Stages stages;
     private final TickLoop loop;
     private final ShutdownCoordinator shutdown;
     private final ConfigReloader reloader;
@@ -60,15 +44,8 @@ public final class Agent implements AutoCloseable {
 
     public Agent(Body body, Config config, List<ConfigOverride> overrides) {
         this.body = body;
-        this.m1 = new MotorCortex(maxSpeed(body));
-        List<Pathway> areas = new ArrayList<>(v1.outputs());
-        areas.addAll(a1.outputs());
-        areas.add(s1.output());
-        areas.add(insula.output());
-        areas.add(m1); // last tick's population: the M1 area's input
-        this.cortex = new CortexStage(areas, m1);
-        List<Stage> stages = List.of(v1, a1, s1, insula, cortex, efference, selection, m1);
-        this.loop = new TickLoop(body, stages, config);
+        this.stages = new Stages(maxSpeed(body));
+        this.loop = new TickLoop(body, stages.inOrder(), config);
         this.shutdown = new ShutdownCoordinator(loop);
         this.status = StatusFile.forConfig(config, loop.stats());
         // Anonymous classes, not lambdas, on the brick's start-up path (see Schema.Rule).
@@ -97,24 +74,30 @@ public final class Agent implements AutoCloseable {
                 }, verdicts);
     }
 
-    private static int maxSpeed(Body body) {
+    /** The slowest drive motor's max_speed (1050, the large motor's, without motors). */
+    static int maxSpeed(Body body) {
         int max = Integer.MAX_VALUE;
         for (int i = 0; i < body.motors().count(); i++) max = Math.min(max, body.motors().maxSpeedCountsPerSec(i));
         return max == Integer.MAX_VALUE ? 1050 : max;
     }
 
-    public V1 v1() { return v1; }
-    public A1 a1() { return a1; }
-    public S1 s1() { return s1; }
-    public Insula insula() { return insula; }
+    public V1 v1() { return stages.v1; }
+    public A1 a1() { return stages.a1; }
+    public S1 s1() { return stages.s1; }
+    public Insula insula() { return stages.insula; }
     /** The cortical sheet (built when the loop applied the config). */
-    public Sheet sheet() { return cortex.sheet(); }
-    public EfferenceMonitor efference() { return efference; }
+    public Sheet sheet() { return stages.cortex.sheet(); }
+    public EfferenceMonitor efference() { return stages.efference; }
     /** The basal ganglia: the active behaviour and the switches. */
-    public ActionSelection selection() { return selection; }
-    public MotorCortex m1() { return m1; }
+    public ActionSelection selection() { return stages.selection; }
+    public MotorCortex m1() { return stages.m1; }
     /** What the stages handed each other last tick; read between ticks. */
     public Percepts percepts() { return loop.data().percepts(); }
+
+    /** What a tick of this agent's config would cost on the EV3; between ticks. */
+    public BrickBudget brickBudget() {
+        return BrickBudget.of(stages.inOrder(), loop.config());
+    }
 
     /** The latest hot-reload verdict, or null. */
     public ReloadVerdict lastVerdict() {

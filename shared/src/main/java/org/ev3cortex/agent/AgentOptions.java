@@ -12,7 +12,8 @@ import org.ev3cortex.config.ConfigOverride;
 
 /**
  * The command-line options every agent entry point shares: {@code --config FILE} (repeatable),
- * {@code --set key=value} and {@code -Dkey=value} (repeatable), {@code --print-config}.
+ * {@code --set key=value} and {@code -Dkey=value} (repeatable), {@code --print-config},
+ * {@code --print-budget}.
  *
  * <p>Parsed by hand rather than with picocli: this runs first on the brick, where every class
  * loaded before the first tick costs start-up time. The desktop CLIs use picocli and fill the
@@ -27,6 +28,7 @@ public final class AgentOptions {
     public final List<Path> configFiles = new ArrayList<>();
     public final List<ConfigOverride> overrides = new ArrayList<>();
     public boolean printConfig;
+    public boolean printBudget;
     public boolean help;
     /** Arguments this parser does not know, left for the caller. */
     public final List<String> rest = new ArrayList<>();
@@ -45,6 +47,8 @@ public final class AgentOptions {
                 o.overrides.add(ConfigOverride.parse(a.substring(2), "-D"));
             } else if (a.equals("--print-config")) {
                 o.printConfig = true;
+            } else if (a.equals("--print-budget")) {
+                o.printBudget = true;
             } else if (a.equals("--help") || a.equals("-h")) {
                 o.help = true;
             } else {
@@ -63,7 +67,8 @@ public final class AgentOptions {
     public static String usage() {
         return "  --config FILE       properties file; repeat to layer files (later wins)\n"
              + "  --set key=value     override one key (also -Dkey=value); highest precedence\n"
-             + "  --print-config      print every key's effective value and where it came from, then exit\n";
+             + "  --print-config      print every key's effective value and where it came from, then exit\n"
+             + "  --print-budget      estimate each stage's time per tick on the EV3 (no FPU), then exit\n";
     }
 
     /**

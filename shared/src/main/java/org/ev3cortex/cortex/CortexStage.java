@@ -70,6 +70,21 @@ public final class CortexStage implements Stage {
         }
     }
 
+    /** Feeding the areas (resampled where a pathway is smaller than its area), then the sheet. */
+    @Override
+    public void countOps(org.ev3cortex.seam.OpCount c) {
+        for (int i = 0; i < inputs.length; i++) {
+            Area a = inputAreas[i];
+            Resample.countOps(inputs[i].width(), inputs[i].height(), a.width(), a.height(), c);
+        }
+        if (efference != null) {
+            Area s1 = sheet.area(Region.S1.label());
+            Resample.countOps(efference.width(), efference.height(), s1.width(), s1.height(), c);
+        }
+        sheet.countOps(c);
+        c.bytes += 8L * predicting.length;
+    }
+
     @Override
     public void update(TickData t) {
         for (int i = 0; i < inputs.length; i++) {

@@ -9,6 +9,27 @@ package org.ev3cortex.cortex;
 final class Resample {
     private Resample() {}
 
+    /** What {@link #into} performs for these sizes. */
+    static void countOps(int sw, int sh, int dw, int dh, org.ev3cortex.seam.OpCount c) {
+        if (sw == dw && sh == dh) {
+            c.bytes += 8L * dw * dh;
+            return;
+        }
+        float fx = (float) sw / dw;
+        float fy = (float) sh / dh;
+        int s = (int) Math.ceil(Math.max(Math.max(fx, fy), 1f) - 1e-6f);
+        long cells = (long) dw * dh;
+        long samples = cells * s * s;
+        c.fconv += 6 + 3 * cells * s + 3 * samples + 6 * samples;
+        c.fdiv += 3 + cells * s + samples;
+        c.fadd += 2 + 3 * cells * s + 3 * samples + samples + 8 * samples;
+        c.fmul += 1 + cells * s + samples + 3 * samples + cells;
+        c.fcmp += 4 + 4 * samples;
+        c.fmath += 1;
+        c.iop += 6 * cells + 30 * samples;
+        c.bytes += 4 * cells + 24 * samples;
+    }
+
     static void into(float[] src, int sw, int sh, float[] dst, int dOff, int dw, int dh) {
         if (sw < 1 || sh < 1 || src.length < sw * sh) {
             throw new IllegalArgumentException("input of " + src.length + " values is not " + sw + "x" + sh);

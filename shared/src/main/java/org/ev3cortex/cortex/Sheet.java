@@ -382,6 +382,42 @@ public final class Sheet {
         }
     }
 
+    /**
+     * What one steady tick of {@link #step} performs with the current switches, from the sheet's
+     * own sizes: n units, the feature ranges that are on, the pooled units and the autoencoder.
+     */
+    public void countOps(org.ev3cortex.seam.OpCount c) {
+        long units = n;
+        long pairs = 0; // (feature, unit) pairs that learn and predict
+        for (int k = 0; k < features; k++) if (featureOn[k]) pairs += featureHi[k] - featureLo[k];
+        long pooled = 0;
+        for (int i = 0; i < n; i++) if (poolOf[i] >= 0) pooled++;
+        int areasPredicting = 0;
+        for (Area a : areaArray) if (a.predicting()) areasPredicting++;
+        // compareAndLearn: error, surprise, 1/sigma (a double sqrt and divide), variance, NLMS gain, mean.
+        c.fadd += 7 * units; c.fmul += 4 * units; c.fdiv += 2 * units; c.fmath += units;
+        c.fconv += 2 * units; c.dop += units; c.fcmp += 4 * units; c.iop += 4 * units; c.bytes += 60 * units;
+        c.fadd += pairs; c.fmul += pairs; c.iop += 3 * pairs; c.bytes += 16 * pairs;          // weights
+        c.fadd += units; c.fdiv += areasPredicting; c.fconv += areasPredicting;               // area surprise
+        c.iop += 3 * units; c.bytes += 4 * units;
+        // associate: clipped z-scores pooled, the autoencoder, the top-down reconstruction.
+        int in = ae.inputs();
+        int lat = ae.latent();
+        long wsize = (long) in * lat;
+        c.fmul += pooled + in; c.fadd += pooled; c.fcmp += 2 * pooled; c.bytes += 20 * pooled + 8L * in;
+        c.iop += 4 * units;
+        c.fmul += 2 * wsize + 2 * wsize + lat; c.fadd += 2 * wsize + 2 * wsize;          // encode, decode, Sanger
+        c.fcmp += 2 * wsize; c.iop += 8 * wsize; c.bytes += 36 * wsize;
+        c.fdiv += pooled; c.bytes += 16 * units;
+        // features: rates (level, d1, d2), cycles (lags 3..maxLag), space (centred values).
+        if (rates) { c.fadd += 4 * units; c.fmul += units; c.bytes += 28 * units; c.iop += 10 * units; }
+        if (cycles) { long lags = Math.max(0, maxLag - 2); c.fadd += lags * units; c.bytes += 12 * lags * units; c.iop += 4 * lags * units; }
+        if (space) { c.fadd += units; c.bytes += 12 * units + 12L * NEIGHBOURS * units; c.iop += 4L * NEIGHBOURS * units; }
+        c.bytes += 8 * units * 2; // history row, top-down and efference copies
+        // predict: p += w·f and |f|² per pair.
+        c.fadd += 2 * pairs; c.fmul += 2 * pairs; c.iop += 3 * pairs; c.bytes += 24 * pairs;
+    }
+
     /** This tick's input per unit (compact order). */
     public float[] activity() { return x; }
     /** The prediction each unit made for the next tick. */

@@ -241,6 +241,15 @@ public final class ActionSelection implements Stage {
         }
     }
 
+    /**
+     * A typical tick (exploring's two sines counted): the held sound levels, the salience of each behaviour,
+     * the winner-take-all and the steering (exploring's two sines are the dearest).
+     */
+    @Override
+    public void countOps(org.ev3cortex.seam.OpCount c) {
+        c.dop += 20; c.fmath += 2; c.fconv += 4; c.fcmp += 10; c.iop += 10; c.bytes += 16L * salience.length + 16;
+    }
+
     /** Novelty of the left visual field: the surprise of V1-R, which sees it. */
     private double noveltyLeft() {
         return percepts.surprise(Region.V1_R);

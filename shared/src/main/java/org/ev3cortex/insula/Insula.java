@@ -77,6 +77,12 @@ public final class Insula implements Stage {
         process(in.batteryV, in.batteryA, in.stats, area.output());
     }
 
+    /** Six readings, each a few double operations, clamped and narrowed to float. */
+    @Override
+    public void countOps(org.ev3cortex.seam.OpCount c) {
+        c.dop += 9; c.fcmp += 2 * SIZE; c.fconv += SIZE; c.bytes += 8 * 5 + 4 * SIZE;
+    }
+
     /** Fills the caller-owned {@code dst} ({@value #SIZE} floats) from a {@link SystemStats} vector. */
     public void process(double batteryV, double batteryA, double[] stats, float[] dst) {
         dst[BATTERY] = unit((batteryV - emptyV) / (fullV - emptyV));

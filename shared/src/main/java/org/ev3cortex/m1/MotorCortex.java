@@ -89,6 +89,14 @@ public final class MotorCortex implements Stage, Pathway {
         }
     }
 
+    /** Per wheel: a Gaussian (one exp) per unit to encode, the peak and a window to decode. */
+    @Override
+    public void countOps(org.ev3cortex.seam.OpCount c) {
+        long u = units;
+        c.fmath += 2 * u; c.fconv += 2 * (2 * u + 4); c.fcmp += 2 * u; c.dop += 2 * (5 * u + 10);
+        c.iop += 2 * (7 * u + 8); c.bytes += 2 * 27 * u;
+    }
+
     private void encode(int wheel, int intent) {
         double target = intent;
         if (Math.abs(intent) > maxSpeed) {

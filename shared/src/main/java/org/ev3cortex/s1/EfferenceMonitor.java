@@ -85,6 +85,12 @@ public final class EfferenceMonitor implements Stage {
         }
     }
 
+    /** Per wheel: the prediction, the surprise, the mismatch test and the NLMS step, in double. */
+    @Override
+    public void countOps(org.ev3cortex.seam.OpCount c) {
+        c.dop += 2 * 23; c.fconv += 2 * 2; c.fcmp += 2 * 3; c.iop += 2 * 3 + 4; c.bytes += 2 * 170 + 8;
+    }
+
     /** The learned model {a, b} of a wheel; for tests and the viewer. */
     public double[] model(int wheel) {
         return new double[] {a[wheel], b[wheel]};

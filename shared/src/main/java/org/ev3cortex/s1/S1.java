@@ -92,6 +92,13 @@ public final class S1 implements Stage {
         process(t.in().motors, t.in().touch, t.efference(), area.output());
     }
 
+    /** Per motor: shaft angle, speed, commanded speed and mismatch, each scaled and clamped. */
+    @Override
+    public void countOps(org.ev3cortex.seam.OpCount c) {
+        c.fconv += 4L * motors; c.fmul += 4L * motors; c.fdiv += motors; c.fadd += 2L * motors; c.fcmp += 4L * motors;
+        c.iop += 10L * motors + 3L * touches; c.bytes += 40L * motors + 5L * touches;
+    }
+
     /** Fills the caller-owned {@code dst} ({@link #size()} floats). No allocation. */
     public void process(MotorState state, boolean[] touch, Efference efference, float[] dst) {
         int m = Math.min(motors, state.count());

@@ -19,4 +19,11 @@ public interface Stage {
 
     /** One tick's work. Must not allocate: it runs 10 times a second on a 64 MB brick. */
     void update(TickData tick);
+
+    /**
+     * Adds to {@code into} the operations one tick of this stage performs with its current config,
+     * derived from its own loop bounds (never typed in): the brick budget's input. After
+     * {@link #configure}. The default is a stage too small to matter.
+     */
+    default void countOps(OpCount into) {}
 }

@@ -64,6 +64,20 @@ public final class Dog {
     public int height() { return h; }
     public int radius() { return r; }
 
+    /**
+     * What {@link #apply} performs: per pixel, the horizontal pass takes 2 + 2r multiplies and 3r
+     * adds (both Gaussians, symmetric taps paired), the vertical pass 2 + 2r multiplies and
+     * 1 + 4r adds.
+     */
+    public void countOps(org.ev3cortex.seam.OpCount c) {
+        long n = (long) w * h;
+        c.fmul += n * (4 + 4L * r);
+        c.fadd += n * (1 + 7L * r);
+        c.iop += n * (2 + 2L * r) + (long) h * (8L * r + 4);
+        // Loads and stores of the loops, plus the row copies (pad, 2r + 1 shifted rows, out).
+        c.bytes += n * 4 * (4 + 10L * r) + n * 4 * (2 + 2 * (2L * r + 1));
+    }
+
     /** {@code out = DoG(in)}; both w*h, row-major. No allocation. */
     public void apply(float[] in, float[] out) {
         for (int y = 0; y < h; y++) horizontal(in, y);

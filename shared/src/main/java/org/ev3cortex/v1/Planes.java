@@ -12,6 +12,36 @@ public final class Planes {
 
     private static final float INV255 = 1f / 255f;
 
+    /** What {@link #luma} performs on {@code n} pixels. */
+    static void countLuma(PixelFormat format, long n, org.ev3cortex.seam.OpCount c) {
+        switch (format) {
+            case RGB24:
+                c.fconv += 3 * n; c.fmul += 4 * n; c.fadd += 2 * n; c.iop += 9 * n; c.bytes += 7 * n;
+                break;
+            case YUYV:
+                c.fconv += n; c.fmul += n; c.iop += 3 * n; c.bytes += 5 * n;
+                break;
+            default:
+                c.fconv += n; c.fmul += n; c.iop += 2 * n; c.bytes += 5 * n;
+                break;
+        }
+    }
+
+    /** What {@link #opponent} performs on {@code n} pixels (YUYV's clamps: both compares, at most). */
+    static void countOpponent(PixelFormat format, long n, org.ev3cortex.seam.OpCount c) {
+        switch (format) {
+            case RGB24:
+                c.fconv += 3 * n; c.fmul += 4 * n; c.fadd += 3 * n; c.iop += 9 * n; c.bytes += 11 * n;
+                break;
+            case YUYV:
+                c.fconv += 3 * n; c.fmul += 9 * n; c.fadd += 7 * n; c.fcmp += 6 * n; c.iop += 12 * n; c.bytes += 11 * n;
+                break;
+            default:
+                c.bytes += 8 * n;
+                break;
+        }
+    }
+
     /** Fills {@code luma} (length w*h) from a frame in {@code format}. */
     public static void luma(byte[] frame, PixelFormat format, int w, int h, float[] luma) {
         int n = w * h;

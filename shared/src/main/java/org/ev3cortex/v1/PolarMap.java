@@ -228,6 +228,15 @@ public final class PolarMap {
     }
 
     /** {@code dst[off + cell] = bilinear(src at the cell's source)}; src is srcW x srcH. No allocation. */
+    /** What {@link #remap} performs, {@code times} maps (one per channel). */
+    public void countRemap(org.ev3cortex.seam.OpCount c, int times) {
+        long cells = (long) rows * cols * times;
+        c.fmul += 4 * cells;
+        c.fadd += 3 * cells;
+        c.iop += 12 * cells;
+        c.bytes += 40 * cells;
+    }
+
     public void remap(float[] src, float[] dst, int off) {
         final int w = srcW;
         final int[] b = base;

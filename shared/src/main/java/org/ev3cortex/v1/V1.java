@@ -121,6 +121,26 @@ public final class V1 implements Stage {
         right.reshape(s.rings, s.sectors * channels());
     }
 
+    /**
+     * One tick with a new frame: luma (and the opponent planes), the DoG, both polar maps and the
+     * hemifield luma means, from the kernels' loop bounds.
+     */
+    @Override
+    public void countOps(org.ev3cortex.seam.OpCount c) {
+        Settings s = settings;
+        long n = (long) s.width * s.height;
+        Planes.countLuma(s.format, n, c);
+        if (s.opponent) Planes.countOpponent(s.format, n, c);
+        dog.countOps(c);
+        leftMap.countRemap(c, channels());
+        rightMap.countRemap(c, channels());
+        // Hemifield means: a double sum over every luma pixel, two divides.
+        c.fconv += n + 4;
+        c.dop += n + 4;
+        c.iop += 2 * n;
+        c.bytes += 4 * n;
+    }
+
     /** 1, or 3 with the opponent channels. */
     public int channels() {
         return settings.opponent ? 3 : 1;

@@ -210,6 +210,15 @@ public final class RunCommand implements Callable<Integer> {
         s.put("m1ClampWarnings", agent.m1().saturations());
         s.put("behaviourSwitchCount", m.switches().count());
         s.put("behaviourSwitches", m.switches().describe());
+        org.ev3cortex.agent.BrickBudget budget = agent.brickBudget();
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("totalMs", budget.totalMs());
+        b.put("periodMs", budget.periodMs());
+        b.put("percentOfPeriod", budget.percentOfPeriod());
+        Map<String, Object> perStage = new LinkedHashMap<>();
+        for (org.ev3cortex.agent.BrickBudget.Line l : budget.lines()) perStage.put(l.stage, l.ms);
+        b.put("stagesMs", perStage);
+        s.put("brickBudget", b);
         if (loop.failure() != null) s.put("failure", loop.failure().toString());
         return s;
     }
@@ -224,6 +233,12 @@ public final class RunCommand implements Callable<Integer> {
                 (Double) s.get("distanceM"), (Long) s.get("collisions"), (Long) s.get("stallEvents"),
                 (Double) s.get("batteryV"));
         System.out.println("  " + agent.loop().stats().summary().replace("\n", "\n  "));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> b = (Map<String, Object>) s.get("brickBudget");
+        double pct = (Double) b.get("percentOfPeriod");
+        System.out.printf("  on an EV3 (no FPU) this config would take about %.0f ms of its %.0f ms tick (%.0f%%)%s%n",
+                (Double) b.get("totalMs"), (Double) b.get("periodMs"), pct,
+                pct > 100 ? ": it would overrun every tick; see --print-budget and docs/brick.md, \"Budget\"" : "");
     }
 
     private void writeReport(Map<String, Object> summary, Recorder rec, World w) throws Exception {

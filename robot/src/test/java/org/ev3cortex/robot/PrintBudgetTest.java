@@ -1,0 +1,44 @@
+package org.ev3cortex.robot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code --print-budget}: a line per stage, the total last, for any config; no device opened. */
+class PrintBudgetTest {
+
+    private static List<String> run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = BrickMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return Arrays.asList(out.toString(StandardCharsets.UTF_8).split("\n"));
+    }
+
+    @Test
+    void printsEveryStageAndTheTotalLast() {
+        List<String> lines = run("--print-budget", "--set", "agent.periodMs=50");
+        for (String stage : List.of("v1", "a1", "s1", "insula", "cortex", "s1-efference", "basal-ganglia", "m1")) {
+            assertThat(lines).anyMatch(l -> l.startsWith(stage + " "));
+        }
+        assertThat(lines.get(lines.size() - 1)).matches("total: \\d+ ms of the 50 ms period \\(\\d+%\\)");
+    }
+
+    @Test
+    void aSmallerFrameCostsLess() {
+        String full = run("--print-budget").get(run("--print-budget").size() - 1);
+        String small = run("--print-budget", "--set", "body.camera.width=80", "--set", "body.camera.height=60")
+                .stream().reduce((a, b) -> b).orElseThrow();
+        assertThat(ms(small)).isLessThan(ms(full));
+    }
+
+    private static int ms(String totalLine) {
+        return Integer.parseInt(totalLine.replaceAll("total: (\\d+) ms.*", "$1"));
+    }
+}
