@@ -68,6 +68,18 @@ public final class SysfsHealth {
     }
 
     /**
+     * A write was refused (EINVAL) or failed: counted as a rejected write and made a fault. Returns
+     * the fault to throw ({@link DeviceGoneException} when the device vanished).
+     */
+    RuntimeException refused(SysfsDevice d, String what, IOException e) {
+        if (!Files.isDirectory(d.dir())) {
+            return fault(new DeviceGoneException(d.describe() + " vanished (unplugged?): " + e.getMessage(), e));
+        }
+        rejectedWrites.incrementAndGet();
+        return fault(new DeviceFaultException(d.describe() + ": " + what + " refused by the driver: " + e.getMessage(), e));
+    }
+
+    /**
      * A read or write failed. Returns normally when the caller should keep its previous value (a
      * counted garbage value); returns the fault to throw when the device is gone or keeps failing.
      */
@@ -97,7 +109,7 @@ public final class SysfsHealth {
         try {
             action.onFault(f);
         } catch (RuntimeException e) {
-            log.error("fault action failed", e);
+            log.error("fault action failed: {}", String.valueOf(e.getMessage()));
         } finally {
             inAction = null;
         }
