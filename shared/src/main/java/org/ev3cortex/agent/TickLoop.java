@@ -237,7 +237,11 @@ public final class TickLoop implements AutoCloseable {
         } catch (Throwable t) {
             failure = t;
             state = State.FAULTED;
-            log.error("stage '{}' failed at tick {}; motors stopped", epochName(currentEpoch), tick, t);
+            if (t instanceof org.ev3cortex.body.BodyFaultException) {
+                log.error("stage '{}' failed at tick {}: {}; motors stopped", epochName(currentEpoch), tick, t.getMessage());
+            } else {
+                log.error("stage '{}' failed at tick {}; motors stopped", epochName(currentEpoch), tick, t);
+            }
         } finally {
             inTick = false;
             stopAllMotors(state == State.FAULTED ? "fault" : "loop ended");
@@ -307,11 +311,11 @@ public final class TickLoop implements AutoCloseable {
                 batteryLow = true;
                 stats.batteryStop();
                 log.warn("battery low ({} V < {} V): motors stopped until it recovers above {} V",
-                        v, batteryLowV, batteryRecoverV);
+                        volts(v), volts(batteryLowV), volts(batteryRecoverV));
                 for (int i = 0; i < n; i++) issueStop(i, safetyStopAction, now);
             } else if (batteryLow && v > batteryRecoverV) {
                 batteryLow = false;
-                log.info("battery recovered ({} V > {} V): motors enabled", v, batteryRecoverV);
+                log.info("battery recovered ({} V > {} V): motors enabled", volts(v), volts(batteryRecoverV));
             }
         }
 
@@ -339,6 +343,11 @@ public final class TickLoop implements AutoCloseable {
             lastFedNanos[i] = now;
             safetyStopped[i] = mode == MotorCommands.STOP;
         }
+    }
+
+    /** Volts for a message, e.g. 6.40 (allocates: only on a battery transition). */
+    static String volts(double v) {
+        return String.format(java.util.Locale.ROOT, "%.2f", v);
     }
 
     private int clampSpeed(int motor, int speed) {
