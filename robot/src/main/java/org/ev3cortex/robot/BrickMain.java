@@ -58,11 +58,18 @@ public final class BrickMain {
         // On SIGTERM the loop's hook stops the motors; this one keeps the JVM alive until the
         // summary is logged and the body closed (LEDs off, camera and mic commands ended).
         CountDownLatch finished = new CountDownLatch(1);
+        int[] exitCode = {AgentOptions.EXIT_FAULT};
         Thread waitForClose = new Thread("brick-shutdown") {
             @Override
             public void run() {
                 try {
-                    finished.await(5, TimeUnit.SECONDS);
+                    if (finished.await(5, TimeUnit.SECONDS)) {
+                        // A signal's exit status would be 128 + signal (143 for SIGTERM); the
+                        // run's own code says whether the stop was clean (0) or a fault (1).
+                        out.flush();
+                        err.flush();
+                        Runtime.getRuntime().halt(exitCode[0]);
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -75,6 +82,7 @@ public final class BrickMain {
                 if (body instanceof Ev3Body) ((Ev3Body) body).showFault();
                 return AgentOptions.EXIT_FAULT;
             }
+            exitCode[0] = 0;
             return 0;
         } finally {
             finished.countDown();
