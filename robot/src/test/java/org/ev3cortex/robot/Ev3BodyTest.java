@@ -102,7 +102,7 @@ class Ev3BodyTest {
         assertThat(state.speedCountsPerSec[0]).isEqualTo(500);
         assertThat(state.has(0, MotorState.RUNNING)).isTrue();
         assertThat(state.positionCounts[0]).isGreaterThan(90);
-        assertThat(left.applied()).contains("run-forever@500");
+        assertThat(left.applied()).as("run-forever is run-timed under the kernel dead-man").contains("run-timed@500");
         body.motors().stop(0, StopAction.BRAKE);
         tree.settle();
         body.motors().read(state);
