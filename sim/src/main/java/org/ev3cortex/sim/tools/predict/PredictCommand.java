@@ -76,6 +76,12 @@ public final class PredictCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return AgentOptions.EXIT_CONFIG;
+        } catch (java.nio.file.NoSuchFileException e) {
+            System.err.println(npy + ": file not found");
+            return AgentOptions.EXIT_CONFIG;
+        } catch (IOException e) {
+            System.err.println(e.getMessage());
+            return AgentOptions.EXIT_CONFIG;
         }
         Score score = run(config, source, ticks, seed);
         Files.createDirectories(out);
