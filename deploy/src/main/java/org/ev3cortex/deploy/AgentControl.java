@@ -37,7 +37,11 @@ public final class AgentControl {
     public AgentStatus status() throws IOException {
         String script = cd() + layout.aliveFunction()
                 + "if alive \"$pid\"; then echo process=running; echo pid=$pid; else echo process=stopped; fi\n"
-                + "echo now=$(date +%s)\necho ---\ncat " + Layout.STATUS + " 2>/dev/null || true\n";
+                + "echo now=$(date +%s)\necho ---\ncat " + Layout.STATUS + " 2>/dev/null || true\n"
+                // A dead agent's log since its last start: what it said if it died during start-up.
+                + "if ! alive \"$pid\"; then echo '" + AgentStatus.START_LOG + "'; tail -n 200 " + Layout.LOG
+                + " 2>/dev/null | awk '/^=== start /{n=0; seen=1; next} {a[n++]=$0} END{if (seen) for (i=0;i<n;i++) print a[i]}'"
+                + " | tail -n 20; fi\n";
         return AgentStatus.parse(brick.exec(script).orThrow("status").out);
     }
 

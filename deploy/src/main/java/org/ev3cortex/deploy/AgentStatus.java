@@ -17,14 +17,26 @@ public final class AgentStatus {
     /** The agent's status file, empty if there is none. */
     public final Properties file;
 
-    AgentStatus(boolean running, long pid, long brickNowMs, Properties file) {
+    /** When the agent is not running: its log since its last start (empty if none). */
+    public final String startLog;
+
+    static final String START_LOG = "--- log since the last start ---";
+
+    AgentStatus(boolean running, long pid, long brickNowMs, Properties file, String startLog) {
         this.running = running;
         this.pid = pid;
         this.brickNowMs = brickNowMs;
         this.file = file;
+        this.startLog = startLog;
     }
 
     static AgentStatus parse(String text) throws IOException {
+        String startLog = "";
+        int log = text.indexOf(START_LOG + "\n");
+        if (log >= 0) {
+            startLog = text.substring(log + START_LOG.length() + 1).strip();
+            text = text.substring(0, log);
+        }
         String[] parts = text.split("---\n", 2);
         Properties head = new Properties();
         head.load(new StringReader(parts[0]));
@@ -32,7 +44,12 @@ public final class AgentStatus {
         if (parts.length > 1) file.load(new StringReader(parts[1]));
         return new AgentStatus("running".equals(head.getProperty("process")),
                 Long.parseLong(head.getProperty("pid", "-1")),
-                Long.parseLong(head.getProperty("now", "0")) * 1000, file);
+                Long.parseLong(head.getProperty("now", "0")) * 1000, file, startLog);
+    }
+
+    /** Stopped without ever publishing a status: it died during start-up (start removes the old file). */
+    public boolean diedDuringStartUp() {
+        return !running && file.isEmpty() && !startLog.isEmpty();
     }
 
     public String state() {
@@ -72,6 +89,7 @@ public final class AgentStatus {
         StringBuilder sb = new StringBuilder();
         if (!running) {
             sb.append("agent: stopped");
+            if (diedDuringStartUp()) sb.append(" (exited during start-up)");
             if (!file.isEmpty()) {
                 sb.append(" (last run: ").append(state()).append(", ").append(ticks()).append(" ticks, motors ")
                         .append(file.getProperty("motors", "unknown")).append(')');
@@ -93,7 +111,12 @@ public final class AgentStatus {
             }
         }
         String err = file.getProperty("lastError", "");
-        sb.append("last error: ").append(err.isEmpty() ? "none" : err).append('\n');
+        if (diedDuringStartUp()) {
+            sb.append("last error: the agent exited during start-up; " + Layout.LOG + " says:\n");
+            for (String l : startLog.split("\n")) sb.append("  ").append(l).append('\n');
+        } else {
+            sb.append("last error: ").append(err.isEmpty() ? "none" : err).append('\n');
+        }
         if (!verdictStatus().isEmpty()) {
             sb.append("last reload: #").append(verdictSeq()).append(' ').append(verdictText()).append('\n');
             for (String l : verdictLines()) sb.append("  ").append(l).append('\n');

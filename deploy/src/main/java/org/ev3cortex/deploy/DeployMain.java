@@ -50,15 +50,28 @@ public final class DeployMain implements Runnable {
         cl.setErr(new java.io.PrintWriter(err, true));
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof Brick.RefusedException) {
-                err.println(e.getMessage());
+                err.println(UserMessages.clean(e));
                 return EXIT_REFUSED;
             }
-            if (e instanceof IOException || e instanceof IllegalArgumentException) {
-                err.println("error: " + e.getMessage());
-                return EXIT_FAILED;
-            }
-            throw e;
+            err.println("error: " + UserMessages.clean(e));
+            return e instanceof BadInputException ? EXIT_USAGE : EXIT_FAILED;
         });
+        java.util.List<String> secrets = UserMessages.passwordValues(args);
+        cl.setParameterExceptionHandler((e, given) -> {
+            if (!secrets.isEmpty()) {
+                // --password takes no value: never echo what was typed after it.
+                err.println(UserMessages.hide(e.getMessage(), secrets));
+                err.println("--password takes no value: the password is read from " + Credentials.PASSWORD_ENV
+                        + " or a prompt; the value given was not used");
+                return EXIT_USAGE;
+            }
+            err.println(e.getMessage());
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
+            return EXIT_USAGE;
+        });
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().mixinStandardHelpOptions(true); // --help and --version on every subcommand
+        }
         for (CommandLine sub : cl.getSubcommands().values()) {
             ((Base) sub.getCommand()).out = out;
         }
@@ -67,9 +80,9 @@ public final class DeployMain implements Runnable {
 
     /** How to reach the brick: deploy.properties, overridden by these flags. */
     static final class TargetOptions {
-        @Option(names = {"-P", "--properties"}, paramLabel = "FILE", defaultValue = "deploy.properties",
+        @Option(names = {"-P", "--properties"}, paramLabel = "FILE",
                 description = "Target settings (host, port, user, identityFile, knownHostsFile, remoteDir, jvmFlags, java);"
-                        + " default: ${DEFAULT-VALUE} if it exists.")
+                        + " default: deploy.properties if it exists. A file named here must exist.")
         Path properties;
         @Option(names = "--host", description = "The brick's host name or address.") String host;
         @Option(names = "--port", description = "SSH port.") Integer port;
@@ -87,7 +100,7 @@ public final class DeployMain implements Runnable {
                 + Credentials.PASSWORD_ENV + " or a prompt, never from properties.") boolean password;
 
         Target target() throws IOException {
-            Target t = Target.load(properties);
+            Target t = properties != null ? Target.loadRequired(properties) : Target.load(Paths.get("deploy.properties"));
             if (host != null) t.host = host;
             if (port != null) t.port = port;
             if (user != null) t.user = user;
@@ -110,10 +123,14 @@ public final class DeployMain implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            checkLocalFiles(); // before connecting: a typo costs no SSH round trip
             try (Brick brick = target.connect()) {
                 return run(brick);
             }
         }
+
+        /** Local files the command needs; throws {@link BadInputException} naming the file. */
+        void checkLocalFiles() {}
 
         abstract int run(Brick brick) throws IOException;
     }
@@ -127,6 +144,12 @@ public final class DeployMain implements Runnable {
                 description = "Properties files, in layering order (later wins). Without it the brick keeps its files.")
         List<Path> configs = new ArrayList<>();
         @Option(names = "--restart", description = "Restart the agent afterwards if anything changed.") boolean restart;
+
+        @Override
+        void checkLocalFiles() {
+            if (jar != null) LocalFiles.requireFile(jar, "--jar");
+            for (Path c : configs) LocalFiles.requireFile(c, "--config");
+        }
 
         @Override
         int run(Brick brick) throws IOException {
@@ -228,6 +251,11 @@ public final class DeployMain implements Runnable {
     static final class Tune extends Base {
         @Parameters(paramLabel = "FILE") Path file;
         @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "20") double waitSeconds;
+
+        @Override
+        void checkLocalFiles() {
+            LocalFiles.requireFile(file, "tune");
+        }
 
         @Override
         int run(Brick brick) throws IOException {

@@ -102,6 +102,7 @@ public final class Deployer {
         q.append("echo \"order=$(h config/order)\"; echo \"launcher=$(h ").append(Layout.LAUNCHER).append(")\"\n");
         q.append("echo \"jar=$(h ").append(Layout.JAR).append(")\"\n");
         for (Item it : items) q.append("h ").append(Shell.quote(it.name)).append('\n');
+        q.append(FREE_KB);
         q.append("echo ---; cat config/order 2>/dev/null || true\n");
         String[] parts = brick.exec(q.toString()).orThrow("reading the brick's files").out.split("---\n", 2);
         String[] lines = parts[0].split("\n");
@@ -128,6 +129,10 @@ public final class Deployer {
             if (have.equals(it.sha256)) report.skipped.add(it.name);
             else send.add(it);
         }
+        long freeBytes = freeBytes(lines, 3 + items.size());
+        long needed = 0;
+        for (Item it : send) needed += it.size;
+        if (freeBytes >= 0 && needed > freeBytes) throw new IOException(diskFull(needed, freeBytes));
         if (send.isEmpty()) {
             out.println("Nothing to send: all " + report.skipped.size() + " files already on the brick (sha256 match).");
             report.roundTrips = brick.roundTrips() - rt0;
@@ -143,6 +148,10 @@ public final class Deployer {
                 brick.upload(in, layout.sftpPath(".incoming/" + i), p);
             } catch (IOException e) {
                 out.println();
+                long remaining = 0;
+                for (int k = i; k < send.size(); k++) remaining += send.get(k).size;
+                long free = freeAfterFailedUpload();
+                if (free >= 0 && free < remaining) throw new IOException(diskFull(needed, free), e);
                 throw new IOException(e.getMessage() + "\nNothing on the brick was replaced; the running files are"
                         + " unchanged. Run deploy again to retry.", e);
             }
@@ -168,12 +177,61 @@ public final class Deployer {
             }
             if (it == launcher) c.append("chmod 755 .incoming/").append(i).append('\n');
             c.append("mv -f .incoming/").append(i).append(' ').append(Shell.quote(it.name)).append('\n');
-            report.uploaded.add(it.name);
+            c.append("echo installed=").append(i).append('\n');
         }
         c.append("rm -rf .incoming\nsync\n");
-        brick.exec(c.toString()).orThrow("verifying and installing the files");
+        Brick.Result installed = brick.exec(c.toString());
+        if (installed.exit != 0) throw new IOException(installFailed(installed, send));
+        for (Item it : send) report.uploaded.add(it.name);
         report.roundTrips = brick.roundTrips() - rt0;
         return report;
+    }
+
+    /** Prints the free space of the remote directory's file system in KiB as {@code free=N} (empty if unknown). */
+    private static final String FREE_KB = "echo \"free=$(df -Pk . 2>/dev/null | awk 'NR==2{print $4}')\"\n";
+
+    private static long freeBytes(String[] lines, int at) {
+        if (at >= lines.length || !lines[at].startsWith("free=")) return -1;
+        try {
+            return Long.parseLong(lines[at].substring(5).trim()) * 1024;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** After a failed upload: clears the partial files (so the disk is not left full) and asks how much is free. */
+    private long freeAfterFailedUpload() {
+        try {
+            String r = brick.exec(layout.prologue() + "rm -rf .incoming\n" + FREE_KB).out;
+            return freeBytes(r.split("\n"), 0);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private String diskFull(long needed, long free) {
+        return "the brick's disk is full: this deploy needs " + Progress.human(needed) + " in " + layout.dir()
+                + " but only " + Progress.human(free) + " is free. Nothing on the brick was replaced; the running files"
+                + " are unchanged. Free some space on the brick (old logs, " + Layout.PREV + ") and run deploy again.";
+    }
+
+    /** Says exactly which files the failed install step replaced, and which it did not. */
+    private static String installFailed(Brick.Result r, List<Item> send) {
+        java.util.Set<Integer> done = new java.util.TreeSet<>();
+        for (String l : r.out.split("\n")) {
+            if (l.startsWith("installed=")) done.add(Integer.parseInt(l.substring(10).trim()));
+        }
+        List<String> replaced = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < send.size(); i++) (done.contains(i) ? replaced : kept).add(send.get(i).name);
+        String why = "installing the files failed on the brick (exit " + r.exit + ")"
+                + (r.err.isBlank() ? "" : ": " + r.err.strip());
+        if (replaced.isEmpty()) {
+            return why + ". Nothing on the brick was replaced; the running files are unchanged. Run deploy again to retry.";
+        }
+        return why + ". Already replaced: " + String.join(", ", replaced) + "; not replaced: " + String.join(", ", kept)
+                + ". The brick now has a mix of old and new files: run deploy again to finish"
+                + (replaced.contains(Layout.JAR) ? ", or rollback to put " + Layout.PREV + " back." : ".");
     }
 
     /** Puts {@code agent.jar.prev} back as the jar; the replaced jar becomes the new {@code .prev}. */

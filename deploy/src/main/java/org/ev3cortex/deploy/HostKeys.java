@@ -50,11 +50,18 @@ final class HostKeys implements HostKeyRepository {
         return result;
     }
 
+    private static int lastByte(java.nio.file.Path f) throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f)) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1);
+            ch.read(b, ch.size() - 1);
+            return b.get(0);
+        }
+    }
+
     private void record(String host, byte[] key) throws IOException {
         if (file.getParent() != null) Files.createDirectories(file.getParent());
         String line = host + " " + keyType(key) + " " + Base64.getEncoder().encodeToString(key) + "\n";
-        boolean needsNewline = Files.exists(file) && Files.size(file) > 0
-                && Files.readAllBytes(file)[(int) Files.size(file) - 1] != '\n';
+        boolean needsNewline = Files.exists(file) && Files.size(file) > 0 && lastByte(file) != '\n';
         Files.write(file, ((needsNewline ? "\n" : "") + line).getBytes(StandardCharsets.US_ASCII),
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }

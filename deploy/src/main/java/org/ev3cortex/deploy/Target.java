@@ -2,6 +2,11 @@ package org.ev3cortex.deploy;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +46,25 @@ public final class Target {
         Target t = new Target();
         if (file == null || !Files.exists(file)) return t;
         Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        if (Files.isDirectory(file)) throw new BadInputException(file + ": -P names a directory, not a properties file");
+        byte[] bytes;
+        try {
+            bytes = org.ev3cortex.config.BoundedRead.read(file, org.ev3cortex.config.BoundedRead.CONFIG_LIMIT);
+        } catch (org.ev3cortex.config.BoundedRead.TooLargeException e) {
+            throw new BadInputException(file + ": " + e.getMessage());
+        }
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+        String text;
+        try {
+            text = utf8.decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new BadInputException(file + ": bytes that are not UTF-8; save the file as UTF-8");
+        }
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        try (Reader r = new StringReader(text)) {
             p.load(r);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(file + ": cannot parse: " + e.getMessage());
         }
         List<String> errors = new ArrayList<>();
         for (String k : p.stringPropertyNames()) {
@@ -70,8 +92,16 @@ public final class Target {
                 default: errors.add(file + ": " + k + ": unknown key; known keys: " + KEYS);
             }
         }
-        if (!errors.isEmpty()) throw new IllegalArgumentException(String.join(System.lineSeparator(), errors));
+        if (!errors.isEmpty()) throw new BadInputException(String.join(System.lineSeparator(), errors));
         return t;
+    }
+
+    /** {@link #load}, for a file the user named: it must exist. */
+    public static Target loadRequired(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new BadInputException(file + ": file not found (-P; absolute path: " + file.toAbsolutePath() + ")");
+        }
+        return load(file);
     }
 
     static Path expandHome(String v) {
@@ -82,12 +112,12 @@ public final class Target {
 
     /** Checks what must hold before anything is sent to the brick. */
     public Target validate() {
-        if (port < 1 || port > 65535) throw new IllegalArgumentException("port " + port + " is out of range 1..65535");
+        if (port < 1 || port > 65535) throw new BadInputException("port " + port + " is out of range 1..65535");
         Shell.checkPrintable(host, "host");
         Shell.checkPrintable(user, "user");
         Shell.checkPrintable(remoteDir, "remoteDir");
         if (remoteDir.isEmpty() || remoteDir.startsWith("~") || remoteDir.matches(".*[*?\\[\\]\\\\].*")) {
-            throw new IllegalArgumentException("remoteDir '" + remoteDir + "' must be a path without ~ or the glob"
+            throw new BadInputException("remoteDir '" + remoteDir + "' must be a path without ~ or the glob"
                     + " characters * ? [ ] \\ (absolute, or relative to the login directory)");
         }
         while (remoteDir.length() > 1 && remoteDir.endsWith("/")) remoteDir = remoteDir.substring(0, remoteDir.length() - 1);
@@ -102,7 +132,7 @@ public final class Target {
             if (f.isEmpty()) continue;
             Shell.checkPrintable(f, "jvmFlags");
             if (!f.startsWith("-")) {
-                throw new IllegalArgumentException("jvmFlags: '" + f + "' is not a JVM option (options start with -)");
+                throw new BadInputException("jvmFlags: '" + f + "' is not a JVM option (options start with -)");
             }
             flags.add(f);
         }

@@ -212,7 +212,7 @@ class DeployOverSshTest {
         int code = DeployMain.run(out, new PrintStream(err, true, StandardCharsets.UTF_8), "status",
                 "--host", "127.0.0.1", "--port", Integer.toString(brick.port()), "-i", brick.userKey.toString(),
                 "--known-hosts", dir.resolve("known_hosts").toString(), "--remote-dir", dir.resolve("r").toString(),
-                "-P", dir.resolve("none.properties").toString());
+                "-P", props("none.properties", "").toString()); // -P FILE must exist
         assertThat(code).isEqualTo(DeployMain.EXIT_REFUSED);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(KeyUtils.getFingerPrint(brick.hostKey));
     }
@@ -320,7 +320,7 @@ class DeployOverSshTest {
         }
         String[] args = {"rollback", "--host", "127.0.0.1", "--port", Integer.toString(brick.port()),
                 "-i", brick.userKey.toString(), "--known-hosts", t.knownHostsFile.toString(), "--remote-dir", t.remoteDir,
-                "--java", t.java, "-P", dir.resolve("none.properties").toString()};
+                "--java", t.java, "-P", props("none.properties", "").toString()}; // -P FILE must exist
         assertThat(DeployMain.run(out, out, args)).as(console.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(sha(remote.resolve("agent.jar"))).isEqualTo(sha(jarV1));
         assertThat(sha(remote.resolve("agent.jar.prev"))).isEqualTo(sha(jarV2));

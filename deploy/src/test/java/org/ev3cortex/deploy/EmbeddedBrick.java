@@ -34,6 +34,8 @@ final class EmbeddedBrick implements AutoCloseable {
     final SshServer server;
     final Path home;
     final Path userKey;
+    /** Shell text run before every command, e.g. a PATH with stand-in tools ({@code df} of a full disk). */
+    volatile String shellPrefix = "";
     final PublicKey hostKey;
     final AtomicInteger execs = new AtomicInteger();
     final AtomicInteger sftpSessions = new AtomicInteger();
@@ -69,7 +71,8 @@ final class EmbeddedBrick implements AutoCloseable {
         server.setCommandFactory((channel, command) -> {
             execs.incrementAndGet();
             // The first argument is what MINA hands to "/bin/sh -c"; the list is only its display form.
-            return new ProcessShellFactory(command, "/bin/sh", "-c", command).createShell(channel);
+            String run = shellPrefix + command;
+            return new ProcessShellFactory(run, "/bin/sh", "-c", run).createShell(channel);
         });
         SftpSubsystemFactory sftp = new SftpSubsystemFactory.Builder().build();
         sftp.addSftpEventListener(new SftpEventListener() {

@@ -63,7 +63,11 @@ public final class BrickMain {
         // close() has logged the summary and closed the body (LEDs off, capture commands ended).
         try (Agent agent = new Agent(body, config, options.allOverrides(loader))) {
             LoopState end = agent.run(Long.MAX_VALUE);
-            return end == LoopState.FAULTED ? AgentOptions.EXIT_FAULT : 0;
+            int code = end == LoopState.FAULTED ? AgentOptions.EXIT_FAULT : 0;
+            // A signal's exit status would be 128 + signal (143 for SIGTERM); the run's own code
+            // says whether the stop was clean (0) or a fault (1).
+            agent.exitStatusOnSignal(code);
+            return code;
         }
     }
 

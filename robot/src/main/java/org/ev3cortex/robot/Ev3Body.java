@@ -91,6 +91,7 @@ public final class Ev3Body implements Body {
                 Path dir = sysfs.find(Sysfs.TACHO_MOTOR, address, deadline);
                 motors[i] = TachoMotor.open(dir, address, health, deadline);
                 opened.add(motors[i]);
+                motors[i].deadManMs(TachoMotor.deadManFor(c.get(org.ev3cortex.seam.LoopKeys.MOTOR_EXPIRY_MS)));
             }
             touchSensors = new LegoSensor[touchPorts.length];
             for (int i = 0; i < touchPorts.length; i++) {

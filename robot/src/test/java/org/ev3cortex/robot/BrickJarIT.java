@@ -71,20 +71,23 @@ class BrickJarIT {
                 TestBodies.await("reset at start-up stops the left-over run",
                         () -> left.applied().stream().anyMatch(a -> a.startsWith("reset")));
                 TestBodies.await("first tick", logged.apply("first tick done"));
-                // The agent drives: both motors get run-forever commands from M1.
+                // The agent drives: both motors get run-forever commands from M1, which the body
+                // issues as run-timed under the kernel dead-man.
                 long deadline = System.nanoTime() + 30_000_000_000L;
-                while (System.nanoTime() < deadline && !(left.applied().stream().anyMatch(a -> a.startsWith("run-forever"))
-                        && right.applied().stream().anyMatch(a -> a.startsWith("run-forever")))) {
+                while (System.nanoTime() < deadline && !(left.applied().stream().anyMatch(a -> a.startsWith("run-timed"))
+                        && right.applied().stream().anyMatch(a -> a.startsWith("run-timed")))) {
                     Thread.sleep(20);
                 }
-                assertThat(left.applied()).as("the agent drove the left motor").anyMatch(a -> a.startsWith("run-forever"));
-                assertThat(right.applied()).as("the agent drove the right motor").anyMatch(a -> a.startsWith("run-forever"));
+                assertThat(left.applied()).as("the agent drove the left motor").anyMatch(a -> a.startsWith("run-timed"));
+                assertThat(right.applied()).as("the agent drove the right motor").anyMatch(a -> a.startsWith("run-timed"));
+                assertThat(left.read("time_sp")).as("dead-man = motor expiry + 100 ms").isEqualTo("200");
                 long start = System.nanoTime();
                 Thread.sleep(2_500);
                 System.out.println("waited " + (System.nanoTime() - start) / 1_000_000 + " ms; left " + left.applied() + " right " + right.applied());
                 assertThat(p.isAlive()).as(String.join("\n", out)).isTrue();
                 p.destroy(); // SIGTERM
                 assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+                assertThat(p.exitValue()).as("a clean stop on SIGTERM exits 0 (docs/brick.md)").isZero();
             } finally {
                 p.destroyForcibly();
             }

@@ -19,7 +19,9 @@ public final class TestBodies {
                 .with(Ev3Keys.DEVICE_TIMEOUT_MS, 300)
                 .with(Ev3Keys.CAMERA_ENABLED, false)
                 .with(Ev3Keys.MIC_ENABLED, false)
-                .with(Ev3Keys.STATS_ENABLED, false);
+                .with(Ev3Keys.STATS_ENABLED, false)
+                // Driven by hand, not by a loop that re-issues each tick: a long kernel dead-man.
+                .with(org.ev3cortex.seam.LoopKeys.MOTOR_EXPIRY_MS, 60_000);
     }
 
     /** Waits (bounded) until the condition holds; tests poll the emulator, never sleep blind. */

@@ -6,7 +6,6 @@ import org.ev3cortex.config.Config;
 import org.ev3cortex.seam.Pathway;
 import org.ev3cortex.seam.PathwayOutput;
 import org.ev3cortex.seam.Region;
-import org.ev3cortex.seam.Shape;
 import org.ev3cortex.seam.Stage;
 import org.ev3cortex.seam.TickData;
 import org.jtransforms.fft.FloatFFT_1D;
@@ -31,11 +30,13 @@ import pl.edu.icm.jlargearrays.ConcurrencyUtils;
  * the first bin at or above its lower edge, pushed up so that every band has at least one bin.
  */
 public final class A1 implements Stage {
-    /** Each ear's area: one row of bands. */
-    public static final Shape SHAPE = new Shape("a1.bands x 1") {
-        @Override public int width(Config c) { return c.get(A1Keys.BANDS); }
-        @Override public int height(Config c) { return 1; }
-    };
+    /** How each ear's area shape follows from the keys. */
+    public static final String SHAPE_SOURCE = "a1.bands x 1";
+
+    /** Each ear's area, {@code {width, height}}: one row of bands. */
+    public static int[] areaShape(Config c) {
+        return new int[] {c.get(A1Keys.BANDS), 1};
+    }
 
     /** Everything A1 needs, read once from a config (or set by hand for a kernel). */
     public static final class Settings {

@@ -99,6 +99,11 @@ public final class Agent implements AutoCloseable {
         return BrickBudget.of(stages.inOrder(), loop.config());
     }
 
+    /** The exit status a shutdown by signal (SIGTERM) ends with once close() is done. */
+    public void exitStatusOnSignal(int status) {
+        shutdown.haltWith(status);
+    }
+
     /** The latest hot-reload verdict, or null. */
     public ReloadVerdict lastVerdict() {
         return lastVerdict;

@@ -21,7 +21,7 @@ import org.ev3cortex.s1.S1;
 import org.ev3cortex.s1.S1Keys;
 import org.ev3cortex.seam.LoopKeys;
 import org.ev3cortex.seam.Region;
-import org.ev3cortex.seam.Shape;
+import org.ev3cortex.seam.PathwayShapes;
 import org.ev3cortex.status.StatusKeys;
 import org.ev3cortex.v1.V1;
 import org.ev3cortex.v1.V1Keys;
@@ -51,18 +51,31 @@ public final class AgentSchema {
         return new ConfigLoader(SCHEMA);
     }
 
-    /** What feeds each input area of the sheet, as the pathways declare it, by region ordinal. */
-    static Shape[] pathwayShapes() {
-        Shape[] m = new Shape[Region.count()];
-        m[Region.V1_L.ordinal()] = V1.SHAPE;
-        m[Region.V1_R.ordinal()] = V1.SHAPE;
-        m[Region.A1_L.ordinal()] = A1.SHAPE;
-        m[Region.A1_R.ordinal()] = A1.SHAPE;
-        m[Region.S1.ordinal()] = S1.SHAPE;
-        m[Region.INSULA.ordinal()] = Insula.SHAPE;
-        m[Region.M1.ordinal()] = MotorCortex.SHAPE;
-        return m;
-    }
+    /**
+     * What feeds each input area of the sheet, as the pathways declare it. If-chains rather than a
+     * switch: a switch on an enum would add a synthetic class to the brick's start-up.
+     */
+    static final PathwayShapes PATHWAY_SHAPES = new PathwayShapes() {
+        @Override
+        public int[] of(Region r, Config c) {
+            if (r == Region.V1_L || r == Region.V1_R) return V1.Settings.of(c).areaShape();
+            if (r == Region.A1_L || r == Region.A1_R) return A1.areaShape(c);
+            if (r == Region.S1) return new int[] {S1.sizeFor(c), 1};
+            if (r == Region.INSULA) return new int[] {Insula.SIZE, 1};
+            if (r == Region.M1) return new int[] {c.get(M1Keys.UNITS_PER_WHEEL), 2};
+            return null;
+        }
+
+        @Override
+        public String source(Region r) {
+            if (r == Region.V1_L || r == Region.V1_R) return V1.SHAPE_SOURCE;
+            if (r == Region.A1_L || r == Region.A1_R) return A1.SHAPE_SOURCE;
+            if (r == Region.S1) return S1.SHAPE_SOURCE;
+            if (r == Region.INSULA) return Insula.SHAPE_SOURCE;
+            if (r == Region.M1) return MotorCortex.SHAPE_SOURCE;
+            return null;
+        }
+    };
 
     private static List<Key<?>> all() {
         List<Key<?>> all = new ArrayList<>();
@@ -89,7 +102,7 @@ public final class AgentSchema {
         rules.addAll(S1Keys.RULES);
         rules.addAll(InsulaKeys.RULES);
         rules.addAll(CortexKeys.RULES);
-        rules.addAll(Layout.rules(pathwayShapes()));
+        rules.addAll(Layout.rules(PATHWAY_SHAPES));
         rules.addAll(M1Keys.RULES);
         rules.addAll(GangliaKeys.RULES);
         rules.addAll(Ev3Keys.RULES);

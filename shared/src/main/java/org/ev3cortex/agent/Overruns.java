@@ -13,7 +13,6 @@ final class Overruns {
     private static final Logger log = LoggerFactory.getLogger(TickLoop.class);
 
     private final LoopStats stats;
-    private long logIntervalNanos;
     private long lastLogWall;
     private long sinceLog;
 
@@ -21,11 +20,8 @@ final class Overruns {
         this.stats = stats;
     }
 
-    void logInterval(long nanos) {
-        logIntervalNanos = nanos;
-    }
-
-    void report(long tick, int slowest, String slowestName, long tickNanos, long periodNanos, long nowWall) {
+    void report(long tick, int slowest, String slowestName, long tickNanos, long periodNanos, long logIntervalNanos,
+            long nowWall) {
         stats.overrun(slowest);
         sinceLog++;
         if (nowWall - lastLogWall >= logIntervalNanos || lastLogWall == 0) {

@@ -14,6 +14,7 @@ public final class ShutdownCoordinator {
 
     private final TickLoop loop;
     private final CountDownLatch done = new CountDownLatch(1);
+    private volatile int haltStatus = -1;
     private Thread hook;
 
     public ShutdownCoordinator(TickLoop loop) {
@@ -28,15 +29,31 @@ public final class ShutdownCoordinator {
             public void run() {
                 loop.requestStop();
                 loop.stopMotors("JVM shutdown");
+                boolean finished = false;
                 try {
-                    done.await(WAIT_MS, TimeUnit.MILLISECONDS);
+                    finished = done.await(WAIT_MS, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
                 loop.stopMotors("JVM shutdown (after the owner)");
+                int status = haltStatus;
+                if (finished && status >= 0) {
+                    System.out.flush();
+                    System.err.flush();
+                    Runtime.getRuntime().halt(status);
+                }
             }
         }, "agent-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /**
+     * The exit status a shutdown by signal ends with once the owner is done, instead of the
+     * signal's (143 for SIGTERM): the brick's main says whether the stop was clean. Unset, the
+     * JVM's own status stands.
+     */
+    public void haltWith(int status) {
+        haltStatus = status;
     }
 
     /** The owner has finished: a shutdown in progress may let the JVM exit. Idempotent. */

@@ -1,10 +1,10 @@
 package org.ev3cortex.agent;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.ev3cortex.body.Body;
+import org.ev3cortex.body.BodyFaultException;
 import org.ev3cortex.body.BodyKeys;
 import org.ev3cortex.body.CombinedSource;
 import org.ev3cortex.body.Snapshot;
@@ -41,7 +41,8 @@ public final class TickLoop implements AutoCloseable {
     private final LoopStats stats;
     private final MotorGuard guard;
     private final Watchdog watchdog;
-    private final Overruns overruns;
+    private Overruns overruns; // made at the first overrun: one class fewer before the first tick
+    private long overrunLogIntervalNanos;
     private final ConfigSwap swap = new ConfigSwap();
     private final int epochs;
 
@@ -65,20 +66,15 @@ public final class TickLoop implements AutoCloseable {
         this.snapshot = senses.newSnapshot();
         this.commands = new MotorCommands(body.motors().count());
         this.data = new TickData(snapshot, commands);
-        List<String> names = new ArrayList<>();
-        names.add("read");
-        for (Stage s : this.stages) names.add(s.name());
-        names.add("write");
-        this.epochs = names.size();
-        this.stats = new LoopStats(names, config.get(LoopKeys.STATS_WINDOW));
+        this.stats = LoopStats.forStages(this.stages, config.get(LoopKeys.STATS_WINDOW));
+        this.epochs = this.stages.length + 2;
         this.guard = new MotorGuard(body.motors(), commands, stats);
-        this.overruns = new Overruns(stats);
-        this.watchdog = new Watchdog(1, new Watchdog.Expiry() {
-            @Override public void expired(long stuckTick, long elapsedNanos, long timeoutNanos) {
+        this.watchdog = new Watchdog(1, new Runnable() {
+            @Override public void run() {
                 stats.watchdogTrip();
                 guard.stopAll("watchdog");
-                log.error("watchdog: tick {} has run {} ms (limit {} ms) in stage '{}'; motors stopped",
-                        stuckTick, elapsedNanos / 1_000_000, timeoutNanos / 1_000_000, epochName(currentEpoch));
+                log.error("watchdog: tick {} has run {} ms (limit {} ms) in stage '{}'; motors stopped", watchdog.expiredTick(),
+                        watchdog.expiredAfterNanos() / 1_000_000, watchdog.timeoutNanos() / 1_000_000, epochName(currentEpoch));
             }
         });
         apply(config);
@@ -116,13 +112,7 @@ public final class TickLoop implements AutoCloseable {
     /** Stops every motor now, from any thread; never throws. */
     public void stopMotors(String why) { guard.stopAll(why); }
 
-    /** Runs until {@link #requestStop()}, the JVM exits, or a stage throws. Blocks. */
-    public LoopState run() { return runTicks(Long.MAX_VALUE); }
-
-    /**
-     * Runs at most {@code maxTicks} ticks on the calling thread, then stops the motors. Returns
-     * how the loop ended: {@link LoopState#STOPPED}, or {@link LoopState#FAULTED} (see {@link #failure()}).
-     */
+    /** Runs up to {@code maxTicks} ticks (MAX_VALUE: until stopped) here, then stops the motors; STOPPED or FAULTED. */
     public LoopState runTicks(long maxTicks) {
         synchronized (this) {
             if (state == LoopState.RUNNING) throw new IllegalStateException("the loop is already running");
@@ -151,7 +141,9 @@ public final class TickLoop implements AutoCloseable {
         } catch (Throwable t) {
             failure = t;
             state = LoopState.FAULTED;
-            log.error("stage '{}' failed at tick {}; motors stopped", epochName(currentEpoch), tick, t);
+            // A device fault is one line with its cause; anything else keeps its stack trace.
+            if (t instanceof BodyFaultException) log.error("stage '{}' failed at tick {}: {}; motors stopped", epochName(currentEpoch), tick, t.getMessage());
+            else log.error("stage '{}' failed at tick {}; motors stopped", epochName(currentEpoch), tick, t);
         } finally {
             watchdog.close();
             guard.stopAll(state == LoopState.FAULTED ? "fault" : "loop ended");
@@ -206,7 +198,7 @@ public final class TickLoop implements AutoCloseable {
 
         long tickNanos = tEnd - t0;
         int slowest = stats.endTick(tickNanos);
-        if (tickNanos > periodNanos) overruns.report(tick, slowest, epochName(slowest), tickNanos, periodNanos, tEnd);
+        if (tickNanos > periodNanos) overrun(slowest, tickNanos, tEnd);
         TickObserver[] obs = observers;
         for (int i = 0; i < obs.length; i++) obs[i].afterTick(tick, snapshot, commands);
         if (!activated) {
@@ -214,6 +206,11 @@ public final class TickLoop implements AutoCloseable {
             body.activate(); // after the first read and write: background senses start now
         }
         tick++;
+    }
+
+    private void overrun(int slowest, long tickNanos, long nowWall) {
+        if (overruns == null) overruns = new Overruns(stats);
+        overruns.report(tick, slowest, epochName(slowest), tickNanos, periodNanos, overrunLogIntervalNanos, nowWall);
     }
 
     private String epochName(int epoch) {
@@ -224,7 +221,7 @@ public final class TickLoop implements AutoCloseable {
 
     private void apply(Config c) {
         periodNanos = c.get(LoopKeys.PERIOD_MS) * 1_000_000L;
-        overruns.logInterval(c.get(LoopKeys.OVERRUN_LOG_INTERVAL_MS) * 1_000_000L);
+        overrunLogIntervalNanos = c.get(LoopKeys.OVERRUN_LOG_INTERVAL_MS) * 1_000_000L;
         watchdog.timeout(c.get(LoopKeys.WATCHDOG_MS) * 1_000_000L);
         guard.configure(c);
         for (Stage s : stages) s.configure(c);

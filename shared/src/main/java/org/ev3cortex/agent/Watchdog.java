@@ -2,17 +2,14 @@ package org.ev3cortex.agent;
 
 /**
  * Watches the tick from its own thread, since a stuck tick cannot watch itself: when one tick has
- * run longer than the timeout, {@code onExpire} runs once for that tick (the loop stops the
- * motors there). Times are wall-clock nanoseconds: a stuck stage is stuck in real time, whatever
- * the body's clock says.
+ * run longer than the timeout, {@code onExpire} runs once for that tick, on the watchdog's thread
+ * (the loop stops the motors there; {@link #expiredTick()} and {@link #expiredAfterNanos()} say
+ * which tick and how long). Times are wall-clock nanoseconds: a stuck stage is stuck in real
+ * time, whatever the body's clock says.
  */
 public final class Watchdog implements AutoCloseable {
-    /** What to do when a tick has overstayed; called on the watchdog's thread. */
-    public interface Expiry {
-        void expired(long tick, long elapsedNanos, long timeoutNanos);
-    }
-
-    private final Expiry onExpire;
+    private final Runnable onExpire;
+    private volatile long expiredAfterNanos;
     private volatile long timeoutNanos;
     private volatile long armedAtNanos;
     private volatile long armedTick;
@@ -20,7 +17,7 @@ public final class Watchdog implements AutoCloseable {
     private volatile long expiredTick = -1;
     private Thread thread;
 
-    public Watchdog(long timeoutNanos, Expiry onExpire) {
+    public Watchdog(long timeoutNanos, Runnable onExpire) {
         this.timeoutNanos = timeoutNanos;
         this.onExpire = onExpire;
     }
@@ -28,6 +25,12 @@ public final class Watchdog implements AutoCloseable {
     public void timeout(long nanos) {
         timeoutNanos = nanos;
     }
+
+    public long timeoutNanos() { return timeoutNanos; }
+    /** The last tick that overstayed, -1 before any. */
+    public long expiredTick() { return expiredTick; }
+    /** How long that tick had run when it was caught. */
+    public long expiredAfterNanos() { return expiredAfterNanos; }
 
     /** A tick begins: arms the watchdog for it. Loop thread; no allocation. */
     public void feed(long tick) {
@@ -65,7 +68,8 @@ public final class Watchdog implements AutoCloseable {
             long elapsed = System.nanoTime() - armedAtNanos;
             if (armed && elapsed > timeoutNanos && expiredTick != tick) {
                 expiredTick = tick;
-                onExpire.expired(tick, elapsed, timeoutNanos);
+                expiredAfterNanos = elapsed;
+                onExpire.run();
             }
         }
     }

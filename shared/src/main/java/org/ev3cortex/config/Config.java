@@ -99,7 +99,8 @@ public final class Config {
         for (Schema.Rule r : schema.rules()) {
             String problem = r.check(this);
             if (problem != null) {
-                errors.add(new ConfigError(origin(r.blame), r.blame.name(), problem));
+                Key<?> blame = r.blameIn(this);
+                errors.add(new ConfigError(origin(blame), blame.name(), problem));
             }
         }
         return errors;

@@ -115,12 +115,18 @@ public final class ConfigLoader {
         Key<?> key = schema.key(e.key);
         if (key == null) {
             String near = schema.nearest(e.key);
-            errors.add(new ConfigError(e.origin, e.key,
+            errors.add(new ConfigError(e.origin, visible(e.key),
                     "unknown key" + (near == null ? "" : " (did you mean " + near + "?)")));
             return;
         }
         if (e.encodingProblem != null) {
             errors.add(new ConfigError(e.origin, e.key, e.encodingProblem + "; expected " + key.expected()));
+            return;
+        }
+        String control = controlCharacter(e.value);
+        if (control != null) {
+            errors.add(new ConfigError(e.origin, e.key, "the value holds a control character (" + control
+                    + "); expected " + key.expected()));
             return;
         }
         try {
@@ -139,7 +145,10 @@ public final class ConfigLoader {
                 errors.add(new ConfigError(Origin.file(file, 0), null, "is a directory, not a properties file"));
                 return List.of();
             }
-            bytes = Files.readAllBytes(file);
+            bytes = BoundedRead.read(file, BoundedRead.CONFIG_LIMIT);
+        } catch (BoundedRead.TooLargeException e) {
+            errors.add(new ConfigError(Origin.file(file, 0), null, e.getMessage()));
+            return List.of();
         } catch (NoSuchFileException e) {
             errors.add(new ConfigError(Origin.file(file, 0), null, "file not found (absolute path: "
                     + file.toAbsolutePath() + ")"));
@@ -148,11 +157,13 @@ public final class ConfigLoader {
             errors.add(new ConfigError(Origin.file(file, 0), null, "cannot read the file: permission denied"));
             return List.of();
         } catch (IOException e) {
-            errors.add(new ConfigError(Origin.file(file, 0), null, "cannot read the file: " + e));
+            errors.add(new ConfigError(Origin.file(file, 0), null, "cannot read the file: " + e.getMessage()));
             return List.of();
         }
         Map<Integer, String> badLines = new HashMap<>();
         String text = decodeUtf8(bytes, badLines);
+        // A UTF-8 byte order mark (Windows editors write one) is not part of the first key.
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
         List<String> physical = lines(text);
 
         List<Entry> entries = new ArrayList<>();
@@ -162,6 +173,8 @@ public final class ConfigLoader {
             String line = physical.get(i);
             String stripped = line.stripLeading();
             if (stripped.isEmpty() || stripped.charAt(0) == '#' || stripped.charAt(0) == '!') {
+                String problem = badLines.get(i + 1);
+                if (problem != null) errors.add(new ConfigError(Origin.file(file, i + 1), null, problem + " (in a comment)"));
                 i++;
                 continue;
             }
@@ -197,6 +210,29 @@ public final class ConfigLoader {
             }
         }
         return entries;
+    }
+
+    /** A key as text a user can see: invisible and control characters as \\uXXXX. */
+    static String visible(String key) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c < 0x20 || (c >= 0x7F && c <= 0xA0) || c == '\uFEFF' || (c >= 0x200B && c <= 0x200F)) {
+                sb.append(String.format("\\u%04X", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The first control character (C0, DEL, C1) in a value as U+XXXX, or null. */
+    static String controlCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) return String.format("U+%04X at position %d", (int) c, i + 1);
+        }
+        return null;
     }
 
     /** Splits at \n, \r\n or \r, as Properties does (by hand: no regex before the first tick). */

@@ -1,7 +1,6 @@
 package org.ev3cortex.config;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -133,7 +132,7 @@ public final class ConfigReloader implements AutoCloseable {
 
     private static byte[] readOrNull(Path p) {
         try {
-            return Files.readAllBytes(p);
+            return BoundedRead.read(p, BoundedRead.CONFIG_LIMIT);
         } catch (IOException e) {
             return null;
         }

@@ -26,9 +26,28 @@ public final class Schema {
      */
     public abstract static class Rule {
         final Key<?> blame;
+        private Key<?>[] alternatives = new Key<?>[0];
 
         protected Rule(Key<?> blame) {
             this.blame = blame;
+        }
+
+        /**
+         * Keys to blame instead when {@code blame} is at its default: the error then names the
+         * line a user wrote (e.g. the world file's obstacles), not "default".
+         */
+        public Rule orBlame(Key<?>... keys) {
+            this.alternatives = keys.clone();
+            return this;
+        }
+
+        /** The key whose origin the error names. */
+        Key<?> blameIn(Config c) {
+            if (c.origin(blame).layer() != Origin.Layer.DEFAULT) return blame;
+            for (Key<?> k : alternatives) {
+                if (c.origin(k).layer() != Origin.Layer.DEFAULT) return k;
+            }
+            return blame;
         }
 
         /** Null when the config is fine, else what is wrong and what is expected. */

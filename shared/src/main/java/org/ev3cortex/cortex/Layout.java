@@ -7,7 +7,7 @@ import org.ev3cortex.config.Key;
 import org.ev3cortex.config.Origin;
 import org.ev3cortex.config.Schema;
 import org.ev3cortex.seam.Region;
-import org.ev3cortex.seam.Shape;
+import org.ev3cortex.seam.PathwayShapes;
 
 /**
  * The placement of the areas on the sheet, read from {@code cortex.area.*}, and the rules that
@@ -115,11 +115,10 @@ public final class Layout {
     }
 
     /**
-     * The layout's rules. {@code inputs[region.ordinal()]} is the shape of what feeds each input
-     * area, as the pathways declare it (the composition root knows the pathways; the sheet does
-     * not); null for the association region.
+     * The layout's rules. {@code inputs} gives the shape of what feeds each input area, as the
+     * pathways declare it (the composition root knows the pathways; the sheet does not).
      */
-    public static List<Schema.Rule> rules(Shape[] inputs) {
+    public static List<Schema.Rule> rules(PathwayShapes inputs) {
         List<Schema.Rule> rules = new ArrayList<>();
         List<Decl> decls = decls();
         for (int i = 0; i < decls.size(); i++) {
@@ -155,7 +154,7 @@ public final class Layout {
      * The problem with area {@code i}, or null. An overlap is blamed on the area whose value the
      * user set (both, if both were set), so the error points at the line that moved.
      */
-    private static String checkArea(Config c, List<Decl> decls, int i, Shape[] inputs) {
+    private static String checkArea(Config c, List<Decl> decls, int i, PathwayShapes inputs) {
         Decl d = decls.get(i);
         int[] r = parseRect(c.get(d.key));
         if (r == null) {
@@ -167,13 +166,13 @@ public final class Layout {
             return "area " + d.name + " (" + c.get(d.key) + ") runs off the " + sw + "x" + sh
                     + " sheet (cortex.width, cortex.height)";
         }
-        Shape input = inputs[d.region.ordinal()];
+        int[] input = inputs.of(d.region, c);
         if (input != null) {
-            int w = input.width(c);
-            int h = input.height(c);
+            int w = input[0];
+            int h = input[1];
             if (r[2] < w || r[3] < h) {
                 return "area " + d.name + " is " + r[2] + "x" + r[3] + ", too small for its " + w + "x" + h
-                        + " input (" + input.source() + ")";
+                        + " input (" + inputs.source(d.region) + ")";
             }
         } else if (!d.predicting) {
             int latent = c.get(CortexKeys.ASSOC_LATENT);

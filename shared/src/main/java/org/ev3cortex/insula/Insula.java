@@ -5,7 +5,6 @@ import org.ev3cortex.body.SystemStats;
 import org.ev3cortex.config.Config;
 import org.ev3cortex.seam.PathwayOutput;
 import org.ev3cortex.seam.Region;
-import org.ev3cortex.seam.Shape;
 import org.ev3cortex.seam.Stage;
 import org.ev3cortex.seam.TickData;
 
@@ -30,11 +29,8 @@ public final class Insula implements Stage {
     public static final int PROCESSES = 5;
     public static final int SIZE = 6;
 
-    /** One row of {@value #SIZE} readings. */
-    public static final Shape SHAPE = new Shape(SIZE + " x 1") {
-        @Override public int width(Config c) { return SIZE; }
-        @Override public int height(Config c) { return 1; }
-    };
+    /** The area's shape: one row of {@value #SIZE} readings. */
+    public static final String SHAPE_SOURCE = SIZE + " x 1";
 
     private double emptyV = 5.5;
     private double fullV = 9.0;

@@ -6,7 +6,6 @@ import org.ev3cortex.seam.Intent;
 import org.ev3cortex.seam.MotorCommands;
 import org.ev3cortex.seam.Pathway;
 import org.ev3cortex.seam.Region;
-import org.ev3cortex.seam.Shape;
 import org.ev3cortex.seam.Stage;
 import org.ev3cortex.seam.TickData;
 import org.slf4j.Logger;
@@ -21,11 +20,8 @@ import org.slf4j.LoggerFactory;
  * counted warning; the motors' own limit is enforced once, in the loop's write phase.
  */
 public final class MotorCortex implements Stage, Pathway {
-    /** Two rows of {@code m1.unitsPerWheel}: the left wheel's units, then the right's. */
-    public static final Shape SHAPE = new Shape("m1.unitsPerWheel x 2") {
-        @Override public int width(Config c) { return c.get(M1Keys.UNITS_PER_WHEEL); }
-        @Override public int height(Config c) { return 2; }
-    };
+    /** How the area's shape follows from the keys: two rows, the left wheel's units, then the right's. */
+    public static final String SHAPE_SOURCE = "m1.unitsPerWheel x 2";
 
     private static final Logger log = LoggerFactory.getLogger(MotorCortex.class);
 

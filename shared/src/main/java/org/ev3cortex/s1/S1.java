@@ -6,7 +6,6 @@ import org.ev3cortex.config.Config;
 import org.ev3cortex.seam.Efference;
 import org.ev3cortex.seam.PathwayOutput;
 import org.ev3cortex.seam.Region;
-import org.ev3cortex.seam.Shape;
 import org.ev3cortex.seam.Stage;
 import org.ev3cortex.seam.TickData;
 
@@ -33,11 +32,8 @@ public final class S1 implements Stage {
     public static final int STALLED = 4;
     public static final int OVERLOADED = 5;
 
-    /** One row: {@value #PER_MOTOR} slots per motor port, then one per touch port. */
-    public static final Shape SHAPE = new Shape("6 per motor + 1 per touch sensor, x 1") {
-        @Override public int width(Config c) { return sizeFor(c); }
-        @Override public int height(Config c) { return 1; }
-    };
+    /** How the area's shape follows from the keys. */
+    public static final String SHAPE_SOURCE = "6 per motor + 1 per touch sensor, x 1";
 
     private int motors;
     private int touches;

@@ -24,6 +24,15 @@ public final class LoopStats {
     private volatile long batteryStops;
     private volatile long maxTickNanos;
 
+    /** Epochs {@code read}, each stage's, {@code write}; {@code window} recent ticks kept per epoch. */
+    public static LoopStats forStages(Stage[] stages, int window) {
+        List<String> names = new java.util.ArrayList<>();
+        names.add("read");
+        for (Stage s : stages) names.add(s.name());
+        names.add("write");
+        return new LoopStats(names, window);
+    }
+
     public LoopStats(List<String> epochNames, int window) {
         this.epochNames = epochNames.toArray(new String[0]);
         int n = this.epochNames.length;

@@ -6,7 +6,6 @@ import org.ev3cortex.body.Snapshot;
 import org.ev3cortex.config.Config;
 import org.ev3cortex.seam.PathwayOutput;
 import org.ev3cortex.seam.Region;
-import org.ev3cortex.seam.Shape;
 import org.ev3cortex.seam.Stage;
 import org.ev3cortex.seam.TickData;
 
@@ -24,11 +23,8 @@ import org.ev3cortex.seam.TickData;
  * buffers.
  */
 public final class V1 implements Stage {
-    /** Each area's shape: rings x sectors, the sectors repeated per channel. */
-    public static final Shape SHAPE = new Shape("v1.rings x v1.sectors (x3 with v1.opponent)") {
-        @Override public int width(Config c) { return c.get(V1Keys.RINGS); }
-        @Override public int height(Config c) { return c.get(V1Keys.SECTORS) * (c.get(V1Keys.OPPONENT) ? 3 : 1); }
-    };
+    /** How each area's shape follows from the keys. */
+    public static final String SHAPE_SOURCE = "v1.rings x v1.sectors (x3 with v1.opponent)";
 
     /** Everything V1 needs, read once from a config (or set by hand for a kernel). */
     public static final class Settings {
@@ -60,6 +56,11 @@ public final class V1 implements Stage {
             s.foveaRadiusPx = c.get(V1Keys.FOVEA_RADIUS_PX);
             s.maxRadiusPx = c.get(V1Keys.MAX_RADIUS_PX);
             return s;
+        }
+
+        /** Each area's shape, {@code {width, height}}: rings x sectors, the sectors repeated per channel. */
+        public int[] areaShape() {
+            return new int[] {rings, sectors * (opponent ? 3 : 1)};
         }
     }
 
@@ -117,8 +118,9 @@ public final class V1 implements Stage {
         }
         redGreen = s.opponent ? new float[n] : null;
         blueYellow = s.opponent ? new float[n] : null;
-        left.reshape(s.rings, s.sectors * channels());
-        right.reshape(s.rings, s.sectors * channels());
+        int[] shape = s.areaShape();
+        left.reshape(shape[0], shape[1]);
+        right.reshape(shape[0], shape[1]);
     }
 
     /**

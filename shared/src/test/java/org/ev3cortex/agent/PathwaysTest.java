@@ -64,9 +64,10 @@ class PathwaysTest {
         for (float v : a1.left()) assertThat(v).isBetween(0f, 1f);
         // The declared shapes are what the pathways fill, for the same config.
         Config c = AgentSchema.defaults();
-        assertThat(v1.outputs().get(0).width()).isEqualTo(V1.SHAPE.width(c));
-        assertThat(v1.outputs().get(0).height()).isEqualTo(V1.SHAPE.height(c));
-        assertThat(a1.outputs().get(1).width()).isEqualTo(A1.SHAPE.width(c));
+        int[] v1Shape = AgentSchema.PATHWAY_SHAPES.of(org.ev3cortex.seam.Region.V1_L, c);
+        assertThat(v1.outputs().get(0).width()).isEqualTo(v1Shape[0]);
+        assertThat(v1.outputs().get(0).height()).isEqualTo(v1Shape[1]);
+        assertThat(a1.outputs().get(1).width()).isEqualTo(AgentSchema.PATHWAY_SHAPES.of(org.ev3cortex.seam.Region.A1_R, c)[0]);
     }
 
     @Test

@@ -83,7 +83,7 @@ public final class ShutdownProbeMain {
         TickLoop loop = new TickLoop(body, List.of(drive), AgentSchema.defaults().with(LoopKeys.PERIOD_MS, 20));
         ShutdownCoordinator shutdown = new ShutdownCoordinator(loop);
         shutdown.install();
-        loop.run();
+        loop.runTicks(Long.MAX_VALUE);
         System.out.println("LOOP ENDED " + loop.state());
         shutdown.done();
     }

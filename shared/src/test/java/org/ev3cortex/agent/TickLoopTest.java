@@ -134,7 +134,7 @@ class TickLoopTest {
                 Snapshot in = td.in();
                 MotorCommands out = td.commands(); out.runForever(0, 200); }
         }), config(10, 300));
-        Thread t = new Thread(loop::run);
+        Thread t = new Thread(() -> loop.runTicks(Long.MAX_VALUE));
         t.start();
         while (loop.tick() < 5) Thread.sleep(5);
         loop.close();

@@ -75,6 +75,11 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println("--seconds must be > 0, got " + seconds);
             return AgentOptions.EXIT_CONFIG;
         }
+        String reportProblem = report == null ? null : OutputDirs.problem(report, "--report");
+        if (reportProblem != null) {
+            System.err.println(reportProblem);
+            return AgentOptions.EXIT_CONFIG;
+        }
         ConfigLoader loader = new ConfigLoader(SimKeys.schema());
         Config config = options.loadOrReport(loader, System.err);
         if (config == null) return AgentOptions.EXIT_CONFIG;
@@ -244,7 +249,7 @@ public final class RunCommand implements Callable<Integer> {
     private void writeReport(Map<String, Object> summary, Recorder rec, World w) throws Exception {
         Files.createDirectories(report);
         Path json = report.resolve("summary.json");
-        Files.write(json, Json.write(summary).getBytes(StandardCharsets.UTF_8));
+        org.ev3cortex.sim.report.AtomicWrite.bytes(json, Json.write(summary).getBytes(StandardCharsets.UTF_8));
         Plots.trajectory(w, rec.get("x"), rec.get("y"), report.resolve("trajectory.png"));
         Map<String, double[]> battery = new LinkedHashMap<>();
         battery.put("battery (V)", rec.get("batteryV"));

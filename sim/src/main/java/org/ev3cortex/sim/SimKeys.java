@@ -111,7 +111,7 @@ public final class SimKeys {
                     if (o.overlapsDisc(x, y, r)) return "the robot starts inside an obstacle (" + o + ")";
                 }
                 return null;
-            }),
+            }).orBlame(ROBOT_Y, OBSTACLES, ROBOT_RADIUS_M, WIDTH_M, HEIGHT_M),
             Schema.Rule.of(BATTERY_EMPTY_V, c -> c.get(BATTERY_EMPTY_V) < c.get(BATTERY_FULL_V) ? null
                     : "must be below sim.battery.fullV (" + c.get(BATTERY_FULL_V) + " V)"));
 

@@ -14,6 +14,10 @@ public final class PowerSupply extends SysfsDevice {
     private final Attribute current;
     private double lastVoltageV;
     private double lastCurrentA;
+    // One streak per attribute: a good current must not end a run of bad voltages (which would
+    // keep the last good voltage, and so the battery guard's view, forever).
+    private int voltageErrors;
+    private int currentErrors;
 
     public static PowerSupply open(Sysfs sysfs, SysfsHealth health, long deadlineNanos) throws IOException {
         Path dir = sysfs.root().resolve(Sysfs.POWER_SUPPLY).resolve(EV3_BATTERY);
@@ -48,9 +52,9 @@ public final class PowerSupply extends SysfsDevice {
     public double voltageV() {
         try {
             lastVoltageV = voltage.readInt(0, MAX_MICROVOLTS) * 1e-6;
-            ok();
+            voltageErrors = 0;
         } catch (IOException | GarbageValueException e) {
-            failed(e);
+            voltageErrors = failedInStreak(voltageErrors, e);
         }
         return lastVoltageV;
     }
@@ -58,10 +62,22 @@ public final class PowerSupply extends SysfsDevice {
     public double currentA() {
         try {
             lastCurrentA = current.readInt(-MAX_MICROAMPS, MAX_MICROAMPS) * 1e-6;
-            ok();
+            currentErrors = 0;
         } catch (IOException | GarbageValueException e) {
-            failed(e);
+            currentErrors = failedInStreak(currentErrors, e);
         }
         return lastCurrentA;
+    }
+
+    /** Counts a failed read against one attribute's own streak; throws the fault at the limit. */
+    private int failedInStreak(int streak, Exception e) {
+        consecutiveErrors = streak;
+        try {
+            failed(e);
+        } finally {
+            streak = consecutiveErrors;
+            consecutiveErrors = 0;
+        }
+        return streak;
     }
 }

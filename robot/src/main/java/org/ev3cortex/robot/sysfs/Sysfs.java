@@ -85,7 +85,10 @@ public final class Sysfs {
     /** Reads a start-up attribute's first line; null if it cannot be read. */
     static String readSmall(Path p) {
         try {
-            byte[] b = Files.readAllBytes(p);
+            byte[] b;
+            try (java.io.InputStream in = Files.newInputStream(p)) {
+                b = in.readNBytes(4096); // an attribute is one short line; never read an endless file
+            }
             String s = Attribute.ascii(b, b.length);
             int nl = s.indexOf('\n');
             return nl >= 0 ? s.substring(0, nl) : s;

@@ -64,7 +64,19 @@ public final class SysfsHealth {
         long n = rejectedWrites.incrementAndGet();
         String msg = d.describe() + ": " + what;
         lastError = msg;
-        if (n <= 10 || n % 100 == 0) log.warn("{} (clamped write #{})", msg, n);
+        if (n <= 10 || n % 100 == 0) log.warn("{} (refused write #{})", msg, n);
+    }
+
+    /**
+     * A write was refused (EINVAL) or failed: counted as a rejected write and made a fault. Returns
+     * the fault to throw ({@link DeviceGoneException} when the device vanished).
+     */
+    RuntimeException refused(SysfsDevice d, String what, IOException e) {
+        if (!Files.isDirectory(d.dir())) {
+            return fault(new DeviceGoneException(d.describe() + " vanished (unplugged?): " + e.getMessage(), e));
+        }
+        rejectedWrites.incrementAndGet();
+        return fault(new DeviceFaultException(d.describe() + ": " + what + " refused by the driver: " + e.getMessage(), e));
     }
 
     /**
@@ -97,7 +109,7 @@ public final class SysfsHealth {
         try {
             action.onFault(f);
         } catch (RuntimeException e) {
-            log.error("fault action failed", e);
+            log.error("fault action failed: {}", String.valueOf(e.getMessage()));
         } finally {
             inAction = null;
         }

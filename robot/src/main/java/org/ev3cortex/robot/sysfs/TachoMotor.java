@@ -14,6 +14,7 @@ import org.ev3cortex.body.StopAction;
 public final class TachoMotor extends SysfsDevice {
     public static final String LARGE = "lego-ev3-l-motor";
     public static final String MEDIUM = "lego-ev3-m-motor";
+    static final int DEAD_MAN_MARGIN_MS = 100;
 
     private final int countsPerRotation;
     private final int maxSpeedCountsPerSec;
@@ -31,6 +32,14 @@ public final class TachoMotor extends SysfsDevice {
     private int positionSpWritten;
     private int timeSpWritten;
     private StopAction stopActionWritten;
+
+    /**
+     * When above 0, {@link #runForever} is {@code run-timed} with this {@code time_sp}, re-issued
+     * each tick: the kernel then stops the motor by itself when the JVM dies and the commands
+     * end (SIGKILL, the OOM killer). Re-issuing restarts the driver's timer without a stop, so
+     * the driving stays smooth.
+     */
+    private int deadManMs;
 
     private int lastPosition;
     private int lastSpeed;
@@ -119,18 +128,40 @@ public final class TachoMotor extends SysfsDevice {
         into.flags[i] = lastFlags;
     }
 
+    /**
+     * The kernel dead-man for a loop whose motor safety stops an unfed motor after
+     * {@code motorExpiryMs}: a little longer, so the loop's own stop comes first while it lives.
+     */
+    public static int deadManFor(int motorExpiryMs) {
+        return motorExpiryMs + DEAD_MAN_MARGIN_MS;
+    }
+
+    /** Sets the kernel dead-man for {@link #runForever} (0: plain {@code run-forever}). */
+    public synchronized void deadManMs(int ms) {
+        if (ms < 0) throw new IllegalArgumentException("dead-man time " + ms + " ms");
+        deadManMs = ms;
+    }
+
     public synchronized void runForever(int speedCountsPerSec) {
         try {
-            setSpeed(speedCountsPerSec);
-            command.write("run-forever");
+            if (!setSpeed(speedCountsPerSec)) return;
+            if (deadManMs > 0) {
+                if (timeSpWritten != deadManMs) {
+                    timeSp.writeInt(deadManMs);
+                    timeSpWritten = deadManMs;
+                }
+                command.write("run-timed");
+            } else {
+                command.write("run-forever");
+            }
         } catch (IOException e) {
-            writeFailed("run-forever", e);
+            writeFailed(deadManMs > 0 ? "run-timed" : "run-forever", e);
         }
     }
 
     public synchronized void runToRelPos(int deltaCounts, int speedCountsPerSec) {
         try {
-            setSpeed(Math.abs(speedCountsPerSec)); // the kernel takes the direction from position_sp
+            if (!setSpeed(Math.abs(speedCountsPerSec))) return; // the kernel takes the direction from position_sp
             if (positionSpWritten != deltaCounts) {
                 positionSp.writeInt(deltaCounts);
                 positionSpWritten = deltaCounts;
@@ -143,7 +174,7 @@ public final class TachoMotor extends SysfsDevice {
 
     public synchronized void runTimed(int timeMs, int speedCountsPerSec) {
         try {
-            setSpeed(speedCountsPerSec);
+            if (!setSpeed(speedCountsPerSec)) return;
             if (timeSpWritten != timeMs) {
                 timeSp.writeInt(timeMs);
                 timeSpWritten = timeMs;
@@ -180,28 +211,36 @@ public final class TachoMotor extends SysfsDevice {
         }
     }
 
-    private void setSpeed(int speedCountsPerSec) throws IOException {
+    /**
+     * Writes the speed set point; false when it is beyond max_speed. The loop's write phase
+     * (MotorGuard) clamps every command once, so that is a caller that bypassed it: an assertion,
+     * counted and logged, and the command is not sent (the kernel would refuse it with EINVAL).
+     */
+    private boolean setSpeed(int speedCountsPerSec) throws IOException {
         int s = speedCountsPerSec;
-        // The kernel answers EINVAL above max_speed; clamp and count instead of losing the command.
         if (s > maxSpeedCountsPerSec || s < -maxSpeedCountsPerSec) {
-            health.clamped(this, "speed_sp " + s + " beyond max_speed " + maxSpeedCountsPerSec + "; clamped");
-            s = s > 0 ? maxSpeedCountsPerSec : -maxSpeedCountsPerSec;
+            health.clamped(this, "speed_sp " + s + " beyond max_speed " + maxSpeedCountsPerSec
+                    + "; command not sent (the write phase clamps; this caller bypassed it)");
+            return false;
         }
         if (speedSpWritten != s) {
-            speedSp.writeInt(s);
+            try {
+                speedSp.writeInt(s);
+            } catch (IOException e) {
+                throw new IOException("speed_sp " + s + ": " + e.getMessage(), e);
+            }
             speedSpWritten = s;
         }
+        return true;
     }
 
+    /**
+     * The driver refused a set point or command (EINVAL) or the write failed: the motor is no
+     * longer doing what we believe, so this is a fault at once (every motor stopped, LEDs red),
+     * not a garbage value that a good read would forgive.
+     */
     private void writeFailed(String what, IOException e) {
         invalidateSetPoints();
-        RuntimeException f = health.failed(this, new IOException(what + " refused: " + e.getMessage(), e));
-        if (f != null) throw f;
-        // A refused command leaves the motor in an unknown state: make it a stopped one.
-        try {
-            command.write("stop");
-        } catch (IOException ignored) {
-            // already counted; the fault path above handles a vanished motor
-        }
+        throw health.refused(this, what, e);
     }
 }

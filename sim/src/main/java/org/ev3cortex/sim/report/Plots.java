@@ -57,7 +57,7 @@ public final class Plots {
             s.setMarker(SeriesMarkers.TRIANGLE_UP);
             s.setMarkerColor(new java.awt.Color(0, 150, 150));
         }
-        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+        AtomicWrite.bytes(png, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
     }
 
     private static double[][] shape(Obstacle o) {
@@ -108,7 +108,7 @@ public final class Plots {
         if (chart.getSeriesMap().isEmpty()) {
             chart.addSeries("(nothing recorded)", new double[] {0}, new double[] {0});
         }
-        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+        AtomicWrite.bytes(png, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
     }
 
     /** Sheet MSE next to copy-last MSE for each area, from a PredictionScore summary. */
@@ -125,6 +125,6 @@ public final class Plots {
         }
         chart.addSeries("sheet", names, sheet);
         chart.addSeries("copy-last", names, copy);
-        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+        AtomicWrite.bytes(png, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
     }
 }

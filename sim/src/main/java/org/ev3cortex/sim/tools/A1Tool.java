@@ -1,7 +1,6 @@
 package org.ev3cortex.sim.tools;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.ev3cortex.a1.A1;
@@ -28,6 +27,8 @@ public final class A1Tool extends FileTool {
 
     @Override
     void run(Config config) throws Exception {
+        String outProblem = org.ev3cortex.sim.OutputDirs.problem(outDir, "--out");
+        if (outProblem != null) throw new BadInputException(outProblem);
         Media.Audio audio = Media.readWav(in);
         A1.Settings s = A1.Settings.of(config);
         s.sampleRateHz = audio.sampleRateHz();
@@ -85,7 +86,7 @@ public final class A1Tool extends FileTool {
                         + "  \"window\": \"periodic Hann\"%n}%n",
                 in.toString().replace("\\", "\\\\").replace("\"", "\\\""), s.sampleRateHz, ch, a1.monoDuplicated(), n, step,
                 windows, bins, a1.binHz(1), bands, s.floorDb);
-        Files.writeString(outDir.resolve("meta.json"), meta, StandardCharsets.UTF_8);
+        org.ev3cortex.sim.report.AtomicWrite.bytes(outDir.resolve("meta.json"), meta.getBytes(StandardCharsets.UTF_8));
         out.printf("a1: %s (%d Hz, %d ch, %d frames) -> %s: %d windows of %d, hop %d, %d bands%s%n",
                 in, s.sampleRateHz, ch, frames, outDir, windows, n, step, bands,
                 a1.monoDuplicated() ? " (mono duplicated to both channels)" : "");

@@ -1,7 +1,6 @@
 package org.ev3cortex.sim.tools;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -33,10 +32,9 @@ public final class HistogramPlot {
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
         s.setMarker(SeriesMarkers.NONE);
         Path abs = file.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        String name = abs.toString();
-        // XChart appends the extension itself.
-        String base = name.toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? name.substring(0, name.length() - 4) : name;
-        BitmapEncoder.saveBitmap(chart, base, BitmapEncoder.BitmapFormat.PNG);
+        String name = abs.getFileName().toString();
+        // As XChart's saveBitmap did: the extension is added when missing.
+        Path target = name.toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? abs : abs.resolveSibling(name + ".png");
+        org.ev3cortex.sim.report.AtomicWrite.bytes(target, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
     }
 }

@@ -44,7 +44,17 @@ public final class Media {
         if (!Files.exists(p)) throw new BadInputException("no such file: " + p);
         if (!Files.isRegularFile(p)) throw new BadInputException("not a file: " + p);
         if (!Files.isReadable(p)) throw new BadInputException("cannot read " + p);
+        try {
+            if (Files.size(p) > FILE_LIMIT) throw new BadInputException(p + ": too large (limit " + FILE_LIMIT + " bytes)");
+        } catch (java.io.IOException e) {
+            throw new BadInputException("cannot read " + p + ": " + e.getMessage(), e);
+        }
     }
+
+    /** The largest image or wav file a tool reads (a minute of 48 kHz stereo is 11 MB). */
+    static final long FILE_LIMIT = 256L << 20;
+    /** The most pixels an image may decode to (a 64-megapixel photo): a small PNG can claim far more. */
+    static final long PIXEL_LIMIT = 64L << 20;
 
     public static boolean looksLikeWav(Path p) {
         return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav");
@@ -61,6 +71,11 @@ public final class Media {
             BufferedImage img;
             try {
                 reader.setInput(in);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > PIXEL_LIMIT) {
+                    throw new BadInputException(p + ": too large (" + reader.getWidth(0) + "x" + reader.getHeight(0)
+                            + " pixels; limit " + PIXEL_LIMIT + " pixels)");
+                }
                 img = reader.read(0);
             } catch (IOException | RuntimeException e) {
                 throw new BadInputException("corrupt " + reader.getFormatName() + " image " + p + ": " + e.getMessage(), e);
@@ -115,7 +130,9 @@ public final class Media {
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("unsupported WAV encoding in " + p + ": " + f, e);
             }
-            byte[] bytes = pcm.readAllBytes();
+            // Bounded: a header can claim any length; 4x the file covers 8-bit to 16-bit and mu-law.
+            byte[] bytes = pcm.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, 4 * FILE_LIMIT + 1));
+            if (bytes.length > 4 * FILE_LIMIT) throw new BadInputException(p + ": too large (limit " + FILE_LIMIT + " bytes)");
             int frames = bytes.length / (2 * f.getChannels());
             if (frames == 0) throw new BadInputException("zero-length WAV: " + p + " holds no samples");
             short[] s = new short[frames * f.getChannels()];

@@ -1,11 +1,9 @@
 package org.ev3cortex.sim.tools;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -33,11 +31,10 @@ public final class Npy {
         pre.putShort((short) header.length());
         ByteBuffer body = ByteBuffer.allocate(4 * data.length).order(ByteOrder.LITTLE_ENDIAN);
         body.asFloatBuffer().put(data);
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        try (OutputStream out = Files.newOutputStream(file)) {
-            out.write(pre.array());
-            out.write(header.getBytes(StandardCharsets.US_ASCII));
-            out.write(body.array());
-        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(10 + header.length() + body.capacity());
+        out.write(pre.array());
+        out.write(header.getBytes(StandardCharsets.US_ASCII));
+        out.write(body.array());
+        org.ev3cortex.sim.report.AtomicWrite.bytes(file, out.toByteArray());
     }
 }

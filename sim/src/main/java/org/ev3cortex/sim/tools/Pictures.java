@@ -2,7 +2,6 @@ package org.ev3cortex.sim.tools;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
@@ -85,7 +84,8 @@ public final class Pictures {
     }
 
     static void save(Path file, BufferedImage img) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        if (!ImageIO.write(img, "png", file.toFile())) throw new IOException("no PNG writer");
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        if (!ImageIO.write(img, "png", png)) throw new IOException("no PNG writer");
+        org.ev3cortex.sim.report.AtomicWrite.bytes(file, png.toByteArray());
     }
 }

@@ -46,6 +46,8 @@ public final class V1Tool extends FileTool {
 
     @Override
     void run(Config config) throws Exception {
+        String outProblem = org.ev3cortex.sim.OutputDirs.problem(outDir, "--out");
+        if (outProblem != null) throw new BadInputException(outProblem);
         Media.Image img = Media.readImage(in);
         if (openCv) {
             runOpenCv(img);

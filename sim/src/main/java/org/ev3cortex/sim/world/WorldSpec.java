@@ -241,10 +241,45 @@ public final class WorldSpec {
             if (s.x < 0 || s.y < 0 || s.x > w || s.y > h) {
                 return "sound " + i + " at " + s.x + "," + s.y + " lies outside the " + w + " x " + h + " m arena";
             }
-            if (s.kind == SoundSource.Kind.WAV && !Files.isRegularFile(s.wav)) {
-                return "sound " + i + ": wav file not found: " + s.wav.toAbsolutePath();
+            double nyquist = World.AUDIO_RATE_HZ / 2.0;
+            if ((s.kind == SoundSource.Kind.TONE || s.kind == SoundSource.Kind.CHIRP)
+                    && Math.max(s.f0Hz, s.f1Hz) >= nyquist) {
+                return "sound " + i + ": " + fmt(Math.max(s.f0Hz, s.f1Hz)) + " Hz is not below the Nyquist frequency ("
+                        + fmt(nyquist) + " Hz at the simulated microphone's " + World.AUDIO_RATE_HZ + " Hz)";
+            }
+            if (s.kind == SoundSource.Kind.WAV) {
+                String problem = wavProblem(s.wav);
+                if (problem != null) return "sound " + i + ": " + problem;
             }
         }
         return null;
+    }
+
+    /** The largest wav file a world may use. */
+    public static final long WAV_LIMIT = 64L << 20;
+
+    /** Why a wav source's file cannot be used, or null: checked before any work, not at the first tick. */
+    static String wavProblem(Path wav) {
+        Path abs = wav.toAbsolutePath();
+        try {
+            if (!Files.isRegularFile(wav)) return "wav file not found: " + abs;
+            long size = Files.size(wav);
+            if (size == 0) return "wav file is empty: " + abs;
+            if (size > WAV_LIMIT) return "wav file " + abs + ": too large (limit " + WAV_LIMIT + " bytes)";
+            javax.sound.sampled.AudioFileFormat f = javax.sound.sampled.AudioSystem.getAudioFileFormat(wav.toFile());
+            if (f.getType() != javax.sound.sampled.AudioFileFormat.Type.WAVE) {
+                return abs + " is " + f.getType() + ", not a wav file";
+            }
+            if (f.getFrameLength() == 0) return "wav file holds no samples: " + abs;
+            return null;
+        } catch (javax.sound.sampled.UnsupportedAudioFileException e) {
+            return "not a wav file: " + abs;
+        } catch (java.io.IOException e) {
+            return "cannot read the wav file " + abs + ": " + e.getMessage();
+        }
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

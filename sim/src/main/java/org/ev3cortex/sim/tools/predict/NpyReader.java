@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,8 +37,16 @@ public final class NpyReader {
 
     private NpyReader() {}
 
+    /** The largest .npy read (a stream of 12 x 8 x 12 float32 frames is 4.6 kB per frame). */
+    static final int LIMIT = 512 << 20;
+
     public static Frames read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes;
+        try {
+            bytes = org.ev3cortex.config.BoundedRead.read(file, LIMIT);
+        } catch (org.ev3cortex.config.BoundedRead.TooLargeException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
         if (bytes.length < 10 || (bytes[0] & 0xFF) != 0x93 || !new String(bytes, 1, 5, StandardCharsets.US_ASCII).equals("NUMPY")) {
             throw new IOException(file + ": not a .npy file (no \\x93NUMPY magic)");
         }

@@ -66,16 +66,27 @@ public final class PredictCommand implements Callable<Integer> {
         for (String s : sets) options.overrides.add(ConfigOverride.parse(s, "--set"));
         Config config = options.loadOrReport(AgentSchema.loader(), System.err);
         if (config == null) return AgentOptions.EXIT_CONFIG;
+        String outProblem = org.ev3cortex.sim.OutputDirs.problem(out, "--out");
+        if (outProblem != null) {
+            System.err.println(outProblem);
+            return AgentOptions.EXIT_CONFIG;
+        }
         Streams.Stream source;
         try {
             source = Streams.create(stream, npy, seed);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return AgentOptions.EXIT_CONFIG;
+        } catch (java.nio.file.NoSuchFileException e) {
+            System.err.println(npy + ": file not found");
+            return AgentOptions.EXIT_CONFIG;
+        } catch (IOException e) {
+            System.err.println(e.getMessage());
+            return AgentOptions.EXIT_CONFIG;
         }
         Score score = run(config, source, ticks, seed);
         Files.createDirectories(out);
-        Files.write(out.resolve("predict.json"), score.json(stream, sets).getBytes(StandardCharsets.UTF_8));
+        org.ev3cortex.sim.report.AtomicWrite.bytes(out.resolve("predict.json"), score.json(stream, sets).getBytes(StandardCharsets.UTF_8));
         score.plot(stream, out.resolve("predict.png"));
         score.print(System.out);
         System.out.println("wrote " + out.resolve("predict.json") + " and " + out.resolve("predict.png"));
@@ -230,7 +241,7 @@ public final class PredictCommand implements Callable<Integer> {
                     chart.addSeries(name + " " + labels[s], xs, ys).setMarker(SeriesMarkers.NONE);
                 }
             }
-            BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+            org.ev3cortex.sim.report.AtomicWrite.bytes(png, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
         }
     }
 }
