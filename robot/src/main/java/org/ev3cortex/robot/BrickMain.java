@@ -24,6 +24,10 @@ public final class BrickMain {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (java.util.Arrays.asList(args).contains("--version")) {
+            out.println(version());
+            return 0;
+        }
         AgentOptions options;
         try {
             options = AgentOptions.parse(args);
@@ -92,6 +96,14 @@ public final class BrickMain {
 
     static String usage() {
         return "usage: java -jar ev3cortex-robot.jar [options]\n" + AgentOptions.usage()
+                + "  --version           the jar's version and the Java running it\n"
                 + "  --help              this text\n";
+    }
+
+    /** From the brick jar's manifest; "dev" when run from classes. */
+    static String version() {
+        String v = BrickMain.class.getPackage().getImplementationVersion();
+        return "ev3cortex-robot " + (v == null ? "dev" : v) + " on Java " + System.getProperty("java.version")
+                + " (" + System.getProperty("java.vm.name") + ")";
     }
 }
