@@ -100,9 +100,22 @@ public final class BrickMain {
                 + "  --help              this text\n";
     }
 
-    /** From the brick jar's manifest; "dev" when run from classes. */
+    /**
+     * From the Maven metadata the jar plugin puts into the jar; "dev" when run from classes. (Not
+     * the manifest's Implementation-Version: logback would report that as its own version.)
+     */
     static String version() {
-        String v = BrickMain.class.getPackage().getImplementationVersion();
+        String v = null;
+        try (java.io.InputStream in = BrickMain.class.getResourceAsStream(
+                "/META-INF/maven/org.ev3cortex/ev3cortex-robot/pom.properties")) {
+            if (in != null) {
+                java.util.Properties p = new java.util.Properties();
+                p.load(in);
+                v = p.getProperty("version");
+            }
+        } catch (java.io.IOException e) {
+            v = null;
+        }
         return "ev3cortex-robot " + (v == null ? "dev" : v) + " on Java " + System.getProperty("java.version")
                 + " (" + System.getProperty("java.vm.name") + ")";
     }
