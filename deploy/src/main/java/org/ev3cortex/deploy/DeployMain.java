@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
         description = "Deploy the brick jar and tune a running agent over SSH.",
         subcommands = {DeployMain.Deploy.class, DeployMain.Start.class, DeployMain.Stop.class, DeployMain.Restart.class,
                 DeployMain.Status.class, DeployMain.Logs.class, DeployMain.Tune.class, DeployMain.Rollback.class,
-                DeployMain.Info.class, DeployMain.Cds.class})
+                DeployMain.Info.class, DeployMain.Cds.class, Doctor.class})
 public final class DeployMain implements Runnable {
     /** Exit codes, so scripts can tell outcomes apart. */
     static final int EXIT_FAILED = 1;

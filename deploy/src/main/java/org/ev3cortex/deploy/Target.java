@@ -24,8 +24,9 @@ import java.util.TreeSet;
  */
 public final class Target {
     public static final String DEFAULT_REMOTE_DIR = "/home/robot/ev3cortex";
-    /** ev3dev-lang-java's tested flags for the 64 MB brick, plus C1-only tiering. */
-    public static final String DEFAULT_JVM_FLAGS = "-Xms16m -Xmx32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    /** The brick's JVM flags for 64 MB of RAM; docs/brick.md explains each, and README shows the same set. */
+    public static final String DEFAULT_JVM_FLAGS = "-Xms16m -Xmx24m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+            + " -XX:ReservedCodeCacheSize=8m -XX:MaxMetaspaceSize=24m -Xshare:auto";
 
     static final Set<String> KEYS = new TreeSet<>(Arrays.asList(
             "host", "port", "user", "identityFile", "knownHostsFile", "remoteDir", "jvmFlags", "java"));

@@ -24,6 +24,10 @@ public final class BrickMain {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (java.util.Arrays.asList(args).contains("--version")) {
+            out.println(version());
+            return 0;
+        }
         AgentOptions options;
         try {
             options = AgentOptions.parse(args);
@@ -77,6 +81,27 @@ public final class BrickMain {
 
     static String usage() {
         return "usage: java -jar ev3cortex-robot.jar [options]\n" + AgentOptions.usage()
+                + "  --version           the jar's version and the Java running it\n"
                 + "  --help              this text\n";
+    }
+
+    /**
+     * From the Maven metadata the jar plugin puts into the jar; "dev" when run from classes. (Not
+     * the manifest's Implementation-Version: logback would report that as its own version.)
+     */
+    static String version() {
+        String v = null;
+        try (java.io.InputStream in = BrickMain.class.getResourceAsStream(
+                "/META-INF/maven/org.ev3cortex/ev3cortex-robot/pom.properties")) {
+            if (in != null) {
+                java.util.Properties p = new java.util.Properties();
+                p.load(in);
+                v = p.getProperty("version");
+            }
+        } catch (java.io.IOException e) {
+            v = null;
+        }
+        return "ev3cortex-robot " + (v == null ? "dev" : v) + " on Java " + System.getProperty("java.version")
+                + " (" + System.getProperty("java.vm.name") + ")";
     }
 }

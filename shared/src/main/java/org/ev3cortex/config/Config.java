@@ -111,25 +111,51 @@ public final class Config {
      * {@code key = value    # origin}.
      */
     public String describe() {
+        // Comments line up after the longest short line; a line that would pass 100 columns gets
+        // its comment on the line above, and a long value is wrapped with properties-file
+        // continuations, so the output still loads as a config file.
         int width = 0;
         for (Key<?> k : schema.keys()) {
-            width = Math.max(width, k.name().length() + 3 + k.format(values.get(k.name())).length());
+            int len = k.name().length() + 3 + k.format(values.get(k.name())).length();
+            if (len <= DESCRIBE_ALIGN_MAX) width = Math.max(width, len);
         }
+        String nl = System.lineSeparator();
         StringBuilder sb = new StringBuilder();
         String section = null;
         for (Key<?> k : schema.keys()) {
             if (!k.section().equals(section)) {
                 section = k.section();
-                sb.append(sb.length() == 0 ? "" : System.lineSeparator())
-                        .append("# ").append(section).append(System.lineSeparator());
+                sb.append(sb.length() == 0 ? "" : nl).append("# ").append(section).append(nl);
             }
             String kv = k.name() + " = " + k.format(values.get(k.name()));
-            sb.append(kv);
-            for (int i = kv.length(); i < width + 2; i++) sb.append(' ');
-            sb.append("# ").append(origins.get(k.name()));
-            if (k.restartOnly()) sb.append(" (restart-only)");
-            sb.append(System.lineSeparator());
+            String comment = "# " + origins.get(k.name()) + (k.restartOnly() ? " (restart-only)" : "");
+            if (kv.length() <= width && width + 2 + comment.length() <= DESCRIBE_WIDTH) {
+                sb.append(kv);
+                for (int i = kv.length(); i < width + 2; i++) sb.append(' ');
+                sb.append(comment).append(nl);
+            } else {
+                sb.append(comment).append(nl);
+                appendWrapped(sb, kv, nl);
+            }
         }
         return sb.toString();
+    }
+
+    static final int DESCRIBE_WIDTH = 100;
+    private static final int DESCRIBE_ALIGN_MAX = 60;
+
+    /** Breaks after a blank, ending each line but the last with a continuation backslash. */
+    private static void appendWrapped(StringBuilder sb, String kv, String nl) {
+        String indent = "";
+        String rest = kv;
+        while (indent.length() + rest.length() > DESCRIBE_WIDTH) {
+            int limit = DESCRIBE_WIDTH - 2 - indent.length();
+            int cut = rest.lastIndexOf(' ', limit);
+            if (cut <= 0) break;
+            sb.append(indent).append(rest, 0, cut + 1).append('\\').append(nl);
+            rest = rest.substring(cut + 1);
+            indent = "    ";
+        }
+        sb.append(indent).append(rest).append(nl);
     }
 }

@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One sheet step (all predictor families on, the association layer learning) on the default
  * brick sheet (64x48) and on a 4x larger one with the default layout scaled. Run with
- * {@code java -cp sim/target/ev3cortex-sim.jar org.openjdk.jmh.Main SheetBench -prof gc}.
+ * {@code java -cp "$(cat sim/target/bench.classpath)" org.openjdk.jmh.Main SheetBench -prof gc}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 
 /** {@code tools a1}: what A1 hears in a WAV, window by window. */
 @Command(name = "a1", mixinStandardHelpOptions = true,
+        header = "Run the auditory pathway over a WAV file; write spectra and bands as .npy and PNG.",
         description = {"Run the auditory pathway over a WAV file, one window every --hop frames, and write",
                 "spectrum_left/right.npy (windows x bins, magnitude, full-scale sine = 1),",
                 "bands_left/right.npy (windows x bands, log-compressed to [0, 1]), band_edges_hz.npy,",

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 
 /** {@code tools hist}: an n-bit histogram of an image's luma or a WAV's samples, as a PNG chart. */
 @Command(name = "hist", mixinStandardHelpOptions = true,
+        header = "Histogram of an image's luma or a WAV's samples in 2^bits bins, as a PNG.",
         description = {"Histogram of an image's 8-bit luma or a WAV's 16-bit samples in 2^bits bins",
                 "(the top bits of each value, as an n-bit quantiser keeps them), plotted to a PNG."})
 public final class HistTool extends FileTool {

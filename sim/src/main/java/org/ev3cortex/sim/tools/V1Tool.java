@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 
 /** {@code tools v1}: what V1 makes of an image, every stage as .npy and .png. */
 @Command(name = "v1", mixinStandardHelpOptions = true,
+        header = "Run the visual pathway on an image; write each stage as .npy and PNG.",
         description = {"Run the visual pathway on an image and write each stage as float32 .npy plus a PNG.",
                 "Native mode: luma, dog, hemifield_left/right (the frame's halves), polar_left/right and",
                 "logpolar_left/right (the V1-L/V1-R areas: V1-L sees the right half), area_left/right (what",

@@ -267,7 +267,7 @@ public final class World {
 
     /** Gaussian noise from a table drawn once from the seed: nextGaussian per sample is too slow. */
     private double gaussian() {
-        noiseIndex = (noiseIndex + 1 + (int) (random.nextInt() >>> 20)) & (NOISE_TABLE - 1);
+        noiseIndex = (noiseIndex + 1 + (random.nextInt() >>> 20)) & (NOISE_TABLE - 1);
         return noiseTable[noiseIndex];
     }
 
