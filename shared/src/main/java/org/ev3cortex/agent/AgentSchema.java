@@ -34,8 +34,6 @@ import org.ev3cortex.v1.V1Keys;
 public final class AgentSchema {
     private AgentSchema() {}
 
-    private static final Schema SCHEMA = new Schema(all(), rules());
-
     /** Every key ev3cortex knows, on every body. */
     public static Schema schema() {
         return SCHEMA;
@@ -76,6 +74,9 @@ public final class AgentSchema {
             return null;
         }
     };
+
+    // After PATHWAY_SHAPES: the rules built here use it.
+    private static final Schema SCHEMA = new Schema(all(), rules());
 
     private static List<Key<?>> all() {
         List<Key<?>> all = new ArrayList<>();

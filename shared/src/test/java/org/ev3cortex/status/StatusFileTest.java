@@ -47,6 +47,16 @@ class StatusFileTest {
         throw new AssertionError("status file never matched; last content: " + read(p));
     }
 
+    /**
+     * Replaces the file whole, as an editor saving it does: a write in place could be seen half
+     * done by the reloader (empty, then full), which is two verdicts instead of one.
+     */
+    private static void replace(Path file, String text) throws java.io.IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".new");
+        Files.writeString(tmp, text);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
     @Test
     void theAgentPublishesItsStateVerdictsWithSequenceNumbersAndItsStop() throws Exception {
         Path cfg = dir.resolve("robot.properties");
@@ -73,13 +83,13 @@ class StatusFileTest {
             Properties later = await(status, s -> Double.parseDouble(s.getProperty("tickRateHz", "0")) > 0);
             assertThat(Double.parseDouble(later.getProperty("tickRateHz"))).isBetween(5.0, 60.0);
 
-            Files.writeString(cfg, "agent.periodMs=25\nconfig.reloadPollMs=100\n");
+            replace(cfg, "agent.periodMs=25\nconfig.reloadPollMs=100\n");
             p = await(status, s -> "APPLIED".equals(s.getProperty("verdict.status")));
             assertThat(Long.parseLong(p.getProperty("verdict.seq"))).isGreaterThanOrEqualTo(1);
             assertThat(p.getProperty("verdict.line.0")).isEqualTo(cfg + ":1: agent.periodMs: 20 -> 25");
             long seqApplied = Long.parseLong(p.getProperty("verdict.seq"));
 
-            Files.writeString(cfg, "agent.periodMs=25\nconfig.reloadPollMs=100\nsafety.watchdogMs=soon\n");
+            replace(cfg, "agent.periodMs=25\nconfig.reloadPollMs=100\nsafety.watchdogMs=soon\n");
             p = await(status, s -> "REJECTED".equals(s.getProperty("verdict.status")));
             assertThat(Long.parseLong(p.getProperty("verdict.seq"))).isEqualTo(seqApplied + 1);
             assertThat(p.getProperty("verdict.line.0")).startsWith(cfg + ":3: safety.watchdogMs:");
