@@ -13,7 +13,7 @@ import pl.edu.icm.jlargearrays.ConcurrencyUtils;
 
 /**
  * The auditory pathway: channel split, periodic Hann window over the newest N frames, real FFT
- * (JTransforms, one thread), magnitude spectrum, mel-spaced bands and log compression. Channel
+ * (JTransforms, one thread), squared magnitudes, mel-spaced bands and log compression (a table). Channel
  * 0 (left) feeds {@link #left()} (A1-L), channel 1 {@link #right()}; mono input is copied to
  * both and {@link #monoDuplicated()} says so.
  *
@@ -109,7 +109,9 @@ public final class A1 implements Stage {
     private float dcScale;
     private float invEnbw;
     private int[] bandEdges; // bands + 1 bin indices
-    private float[][] spectrum; // per channel, N/2 + 1 bins
+    private float[][] binPower; // per channel, N/2 + 1 bins: the squared magnitudes
+    private float[][] spectrum; // per channel, N/2 + 1 bins: their square roots, made on request
+    private float dbPerLog2;     // 10 log10(2) / -floorDb: log2(power) to the area's scale
     private float[][] power;    // per channel, per band
     private final PathwayOutput left = new PathwayOutput(Region.A1_L);
     private final PathwayOutput right = new PathwayOutput(Region.A1_R);
@@ -149,7 +151,9 @@ public final class A1 implements Stage {
             double sum2 = 0;
             for (int i = 0; i < n; i++) {
                 double w = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / n); // periodic Hann
-                window[i] = (float) w;
+                // Scaled to full scale here, so the tick multiplies once per sample: exactly the
+                // float the old per-sample w / 32768 gave (32768 is a power of two).
+                window[i] = (float) w / 32768f;
                 sum += w;
                 sum2 += w * w;
             }
@@ -157,9 +161,11 @@ public final class A1 implements Stage {
             dcScale = (float) (1 / sum);
             invEnbw = (float) (sum * sum / (n * sum2));
             spectrum = new float[2][n / 2 + 1];
+            binPower = new float[2][n / 2 + 1];
         }
         bandEdges = bandEdges(s, n);
         power = new float[2][s.bands];
+        dbPerLog2 = (float) (10 * Math.log10(2) / -s.floorDb);
         left.reshape(s.bands, 1);
         right.reshape(s.bands, 1);
         settings = s;
@@ -209,15 +215,17 @@ public final class A1 implements Stage {
     private void soundLevel(short[] audio, TickData t) {
         int ch = settings.channels;
         int frames = audio.length / ch;
-        double l = 0;
-        double r = 0;
+        // Integer sums of squares: exact (an int16 squared is below 2^30, and a long holds 2^33
+        // of them), so the same figures as the double sums they replace, without soft-float.
+        long l = 0;
+        long r = 0;
         for (int i = 0; i < frames; i++) {
-            double a = audio[i * ch];
-            double b = audio[i * ch + ch - 1];
+            int a = audio[i * ch];
+            int b = audio[i * ch + ch - 1];
             l += a * a;
             r += b * b;
         }
-        t.percepts().sound(Math.sqrt(l / frames) / 32768.0, Math.sqrt(r / frames) / 32768.0);
+        t.percepts().sound(Math.sqrt((double) l / frames) / 32768.0, Math.sqrt((double) r / frames) / 32768.0);
     }
 
     /**
@@ -228,23 +236,21 @@ public final class A1 implements Stage {
     public void countOps(org.ev3cortex.seam.OpCount c) {
         long n = buf.length;
         int ch = settings.channels;
-        // Sound level: a double sum of squares per ear over the window, two square roots.
-        c.fconv += 2 * n + 2;
-        c.dop += 4 * n + 4;
+        // Sound level: an integer sum of squares per ear over the window, two square roots.
+        c.fconv += 4;
+        c.dop += 4;
         c.fmath += 2;
-        c.iop += 6 * n;
+        c.iop += 12 * n;
         c.bytes += 4 * n;
         for (int k = 0; k < ch; k++) {
-            c.fconv += n; c.fdiv += n; c.fmul += n; c.iop += 3 * n; c.bytes += 10 * n;   // windowing
+            c.fconv += n; c.fmul += n; c.iop += 3 * n; c.bytes += 10 * n;                // windowing
             countRealFft(n, c);
-            long bins = n / 2 - 1;                                                       // magnitudes
-            c.fmul += 3 * bins + 2; c.fadd += bins; c.fconv += 2 * bins; c.fmath += bins;
-            c.iop += 6 * bins; c.bytes += 12 * bins + 16;
-            int bands = settings.bands;                                                  // bands
+            long bins = n / 2 - 1;                                                       // squared magnitudes
+            c.fmul += 3 * bins + 6; c.fadd += bins; c.iop += 6 * bins; c.bytes += 12 * bins + 24;
+            int bands = settings.bands;                                                  // bands, log table
             long inBands = bandEdges[bands] - bandEdges[0];
-            c.fmul += inBands + 3L * bands; c.fadd += inBands + 3L * bands; c.fdiv += bands;
-            c.fconv += 2L * bands; c.fmath += bands; c.fcmp += 2L * bands;
-            c.iop += 2 * inBands + 4L * bands; c.bytes += 8 * inBands + 24L * bands;
+            c.fadd += inBands + 3L * bands; c.fmul += 2L * bands; c.fconv += bands; c.fcmp += 2L * bands;
+            c.iop += 2 * inBands + 10L * bands; c.bytes += 4 * inBands + 16L * bands;
         }
         if (ch == 1) c.bytes += 8L * (settings.bands + n / 2 + 1 + settings.bands); // copies to the right ear
     }
@@ -273,31 +279,34 @@ public final class A1 implements Stage {
             analyse(interleaved, ch, 1, rightArea);
         } else {
             System.arraycopy(leftArea, 0, rightArea, 0, leftArea.length);
-            System.arraycopy(spectrum[0], 0, spectrum[1], 0, spectrum[0].length);
+            System.arraycopy(binPower[0], 0, binPower[1], 0, binPower[0].length);
             System.arraycopy(power[0], 0, power[1], 0, power[0].length);
         }
     }
 
     private void analyse(short[] in, int ch, int c, float[] area) {
         int n = buf.length;
-        for (int i = 0; i < n; i++) buf[i] = in[i * ch + c] * (window[i] / 32768f);
+        for (int i = 0; i < n; i++) buf[i] = in[i * ch + c] * window[i];
         fft.realForward(buf);
-        float[] mag = spectrum[c];
-        mag[0] = Math.abs(buf[0]) * dcScale;
-        mag[n / 2] = Math.abs(buf[1]) * dcScale;
+        // Squared magnitudes: the bands need power, so no per-bin square root (each is ~500
+        // instructions on the brick's soft-float).
+        float[] pw = binPower[c];
+        float dc2 = dcScale * dcScale;
+        float mag2 = magScale * magScale;
+        pw[0] = buf[0] * buf[0] * dc2;
+        pw[n / 2] = buf[1] * buf[1] * dc2;
         for (int k = 1; k < n / 2; k++) {
             float re = buf[2 * k];
             float im = buf[2 * k + 1];
-            mag[k] = (float) Math.sqrt(re * re + im * im) * magScale;
+            pw[k] = (re * re + im * im) * mag2;
         }
         float[] p = power[c];
-        float floor = (float) settings.floorDb;
         for (int b = 0; b < p.length; b++) {
             float sum = 0;
-            for (int k = bandEdges[b]; k < bandEdges[b + 1]; k++) sum += mag[k] * mag[k];
+            for (int k = bandEdges[b]; k < bandEdges[b + 1]; k++) sum += pw[k];
             p[b] = sum * invEnbw;
-            float db = 10f * (float) Math.log10(p[b] + 1e-30f);
-            float v = (db - floor) / -floor;
+            // (10 log10(p) - floor) / -floor, with log2 from the table.
+            float v = Log2.of(p[b] + 1e-30f) * dbPerLog2 + 1f;
             area[b] = v < 0 ? 0 : v > 1 ? 1 : v;
         }
     }
@@ -313,8 +322,16 @@ public final class A1 implements Stage {
     public int bandEnd(int b) { return bandEdges[b + 1]; }
     /** Centre frequency of bin k. */
     public double binHz(int k) { return (double) k * settings.sampleRateHz / buf.length; }
-    /** The magnitude spectrum of channel c (0 left, 1 right) of the last window. */
-    public float[] spectrum(int c) { return spectrum[c]; }
+    /**
+     * The magnitude spectrum of channel c (0 left, 1 right) of the last window, computed on
+     * request from the squared magnitudes (for the viewer and the tools; not on the tick's path).
+     */
+    public float[] spectrum(int c) {
+        float[] pw = binPower[c];
+        float[] mag = spectrum[c];
+        for (int k = 0; k < mag.length; k++) mag[k] = (float) Math.sqrt(pw[k]);
+        return mag;
+    }
     /** Linear band power of channel c of the last window (see the class doc). */
     public float[] bandPower(int c) { return power[c]; }
     /** True when the input is mono and both areas are the same channel. */
