@@ -68,12 +68,12 @@ public final class BodyKeys {
         return parts;
     }
 
-    /** The non-blank entries; a list the rule rejects still sizes what the other rules check. */
+    /** The distinct non-blank entries; a list the rule rejects still sizes what the other rules check. */
     private static String[] ports(String list) {
         String[] p = parsePorts(list);
         if (p != null) return p;
         java.util.List<String> kept = new java.util.ArrayList<>();
-        for (String e : list.split(",")) if (!e.trim().isEmpty()) kept.add(e.trim());
+        for (String e : list.split(",")) if (!e.trim().isEmpty() && !kept.contains(e.trim())) kept.add(e.trim());
         return kept.toArray(new String[0]);
     }
 

@@ -24,12 +24,12 @@ public final class CortexKeys {
     // front straddling V1's vertical axis (x = 32), the Insula apart, association in between.
     public static final Key<String> AREA_V1L = area("v1L", "16,32,16,16", "V1-L (left visual hemifield)");
     public static final Key<String> AREA_V1R = area("v1R", "32,32,16,16", "V1-R (right visual hemifield)");
-    public static final Key<String> AREA_A1L = area("a1L", "0,32,16,16", "A1-L (left ear's bands)");
-    public static final Key<String> AREA_A1R = area("a1R", "48,32,16,16", "A1-R (right ear's bands)");
-    public static final Key<String> AREA_S1 = area("s1", "16,0,16,12", "S1 (motors and touch; takes M1's efference copy)");
-    public static final Key<String> AREA_M1 = area("m1", "32,0,16,12", "M1 (motor population, read by the motor stage)");
-    public static final Key<String> AREA_INSULA = area("insula", "0,0,16,12", "Insula (battery and system state)");
-    public static final Key<String> AREA_ASSOC = area("assoc", "0,12,64,20",
+    public static final Key<String> AREA_A1L = area("a1L", "0,32,16,1", "A1-L (left ear's bands)");
+    public static final Key<String> AREA_A1R = area("a1R", "48,32,16,1", "A1-R (right ear's bands)");
+    public static final Key<String> AREA_S1 = area("s1", "19,1,13,1", "S1 (motors and touch; takes M1's efference copy)");
+    public static final Key<String> AREA_M1 = area("m1", "32,0,16,2", "M1 (motor population, read by the motor stage)");
+    public static final Key<String> AREA_INSULA = area("insula", "0,1,6,1", "Insula (battery and system state)");
+    public static final Key<String> AREA_ASSOC = area("assoc", "0,2,64,30",
             "the association region (the folded autoencoder's latent units, shown as tiles)");
 
 
@@ -45,6 +45,13 @@ public final class CortexKeys {
             .doc("Top-down: the association layer's reconstruction of the unit's error.");
     public static final Key<Boolean> PREDICT_EFFERENCE = Key.boolKey("cortex.predict.efference", true)
             .doc("S1 only: the efference copy from M1.");
+    public static final Key<Boolean> PREDICT_FALLBACK = Key.boolKey("cortex.predict.fallback", true)
+            .doc("Each unit predicts with the best of its own sheet prediction, copy-last and its running mean,"
+                    + " by their recent squared errors, so it is never worse than the better baseline for long;"
+                    + " it still learns from its own sheet error.");
+    public static final Key<Double> FALLBACK_RATE = Key.doubleKey("cortex.fallback.rate", 0.005)
+            .unit("1/tick").range(1e-4, 1)
+            .doc("Rate of the running squared errors that pick each unit's predictor.");
 
     public static final Key<Integer> CYCLES_MAX_LAG = Key.intKey("cortex.cycles.maxLag", 12)
             .unit("ticks").range(3, 64).restartOnly()
@@ -86,7 +93,7 @@ public final class CortexKeys {
         List<Key<?>> all = new ArrayList<>(List.of(WIDTH, HEIGHT));
         all.addAll(AREA_KEYS);
         all.addAll(List.of(PREDICT_RATES, PREDICT_CYCLES, PREDICT_STATS, PREDICT_SPACE, PREDICT_TOP_DOWN, PREDICT_EFFERENCE,
-                CYCLES_MAX_LAG, LMS_RATE, LMS_EPSILON, MEAN_RATE, VAR_RATE, VAR_FLOOR,
+                PREDICT_FALLBACK, FALLBACK_RATE, CYCLES_MAX_LAG, LMS_RATE, LMS_EPSILON, MEAN_RATE, VAR_RATE, VAR_FLOOR,
                 ASSOC_LATENT, ASSOC_POOL, ASSOC_RATE));
         ALL = List.copyOf(all);
     }

@@ -75,6 +75,14 @@ public final class Sheet {
     private final float[] zeros;
     private final float[] var;
     private final float[] invSigma;
+    private final float[] invVar;
+    private final float[] sigma;
+    private final float[] pSheet;   // the sheet's own prediction; p is the one the unit uses
+    private final float[] eSheet;   // x - pSheet: what the sheet learns from
+    private final float[] errSheet; // running squared errors of the three predictors
+    private final float[] errLast;
+    private final float[] errMean;
+    private int refreshCursor;
     private final float[] normSq;
     private final float[] gain;
     private final float[] hist;
@@ -113,6 +121,8 @@ public final class Sheet {
     private float varRate;
     private float varFloor;
     private float assocRate;
+    private boolean fallback;
+    private float fallbackRate;
 
     private long ticks;
 
@@ -144,6 +154,13 @@ public final class Sheet {
         zeros = new float[n];
         var = new float[n];
         invSigma = new float[n];
+        invVar = new float[n];
+        sigma = new float[n];
+        pSheet = new float[n];
+        eSheet = new float[n];
+        errSheet = new float[n];
+        errLast = new float[n];
+        errMean = new float[n];
         normSq = new float[n];
         gain = new float[n];
         hist = new float[depth * n];
@@ -223,6 +240,8 @@ public final class Sheet {
         varRate = c.get(CortexKeys.VAR_RATE).floatValue();
         varFloor = c.get(CortexKeys.VAR_FLOOR).floatValue();
         assocRate = c.get(CortexKeys.ASSOC_RATE).floatValue();
+        fallback = c.get(CortexKeys.PREDICT_FALLBACK);
+        fallbackRate = c.get(CortexKeys.FALLBACK_RATE).floatValue();
         for (int k = 0; k < features; k++) {
             boolean on;
             if (k < F_LAG0) on = rates;
@@ -283,25 +302,44 @@ public final class Sheet {
     private void prime() {
         System.arraycopy(x, 0, mu, 0, n);
         Arrays.fill(var, VAR_INIT);
-        Arrays.fill(invSigma, (float) (1 / Math.sqrt(VAR_INIT + varFloor)));
+        float v0 = VAR_INIT + varFloor;
+        Arrays.fill(invSigma, (float) (1 / Math.sqrt(v0)));
+        Arrays.fill(invVar, 1f / v0);
+        Arrays.fill(sigma, (float) Math.sqrt(v0));
         for (int r = 0; r < depth; r++) System.arraycopy(x, 0, hist, r * n, n);
     }
 
     private void compareAndLearn() {
+        int last = head * n; // this tick's input is not in the history yet: this row is x[t-1]
+        float r = fallbackRate;
         for (int i = 0; i < n; i++) {
-            float ei = x[i] - p[i];
+            float xi = x[i];
+            float ei = xi - p[i];
             if (ei < 1e-12f && ei > -1e-12f) ei = 0f;
             float e2 = ei * ei;
-            float v = var[i] + varFloor;
             e[i] = ei;
-            surprise[i] = e2 / v;
-            invSigma[i] = (float) (1 / Math.sqrt(v));
+            // invVar and sigma are refreshed for a rotating eighth of the units per tick (below):
+            // a square root and two divides per unit per tick would cost the brick ~4 ms.
+            surprise[i] = e2 * invVar[i];
             float vi = var[i] + varRate * (e2 - var[i]);
             var[i] = vi < TINY ? TINY : vi;
-            gain[i] = lmsRate * ei / (lmsEpsilon + normSq[i]);
-            float mi = mu[i] + meanRate * (x[i] - mu[i]);
+            float es = fallback ? xi - pSheet[i] : ei;
+            eSheet[i] = es;
+            gain[i] = lmsRate * es * Recip.of(lmsEpsilon + normSq[i]);
+            if (fallback) {
+                float el = xi - hist[last + i];
+                float em = xi - mu[i];
+                float a = errSheet[i] + r * (es * es - errSheet[i]);
+                float b = errLast[i] + r * (el * el - errLast[i]);
+                float c = errMean[i] + r * (em * em - errMean[i]);
+                errSheet[i] = a < TINY ? TINY : a;
+                errLast[i] = b < TINY ? TINY : b;
+                errMean[i] = c < TINY ? TINY : c;
+            }
+            float mi = mu[i] + meanRate * (xi - mu[i]);
             mu[i] = mi < TINY && mi > -TINY ? 0f : mi;
         }
+        refreshSigma(n / SIGMA_REFRESH_TICKS + 1);
         for (int k = 0; k < features; k++) {
             if (!featureOn[k]) continue;
             int base = k * n;
@@ -317,13 +355,29 @@ public final class Sheet {
         }
     }
 
+    // A unit's sigma is at most this many ticks old; the variance moves by varRate a tick.
+    private static final int SIGMA_REFRESH_TICKS = 8;
+
+    /** Recomputes 1/sigma, 1/sigma^2 and sigma for the next {@code count} units, round-robin. */
+    private void refreshSigma(int count) {
+        for (int j = 0; j < count; j++) {
+            int i = refreshCursor;
+            refreshCursor = i + 1 == n ? 0 : i + 1;
+            float v = var[i] + varFloor;
+            float s = (float) Math.sqrt(v);
+            sigma[i] = s;
+            invSigma[i] = 1f / s;
+            invVar[i] = 1f / v;
+        }
+    }
+
     private void associate() {
         float[] in = ae.input();
         Arrays.fill(in, 0f);
         for (int i = 0; i < n; i++) {
             int k = poolOf[i];
             if (k < 0) continue;
-            float z = e[i] * invSigma[i];
+            float z = eSheet[i] * invSigma[i];
             in[k] += z > Z_CLIP ? Z_CLIP : z < -Z_CLIP ? -Z_CLIP : z;
         }
         for (int k = 0; k < in.length; k++) in[k] *= poolInvCount[k];
@@ -331,7 +385,7 @@ public final class Sheet {
         float[] out = ae.output();
         for (int i = 0; i < n; i++) {
             int k = poolOf[i];
-            topDown[i] = k < 0 ? 0f : out[k] / invSigma[i];
+            topDown[i] = k < 0 ? 0f : out[k] * sigma[i];
         }
     }
 
@@ -369,6 +423,7 @@ public final class Sheet {
 
     private void predict() {
         float[] m = stats ? mu : zeros;
+        float[] p = fallback ? pSheet : this.p;
         System.arraycopy(m, 0, p, 0, n);
         Arrays.fill(normSq, 0f);
         for (int k = 0; k < features; k++) {
@@ -379,6 +434,21 @@ public final class Sheet {
                 p[i] += w[base + i] * fk;
                 normSq[i] += fk * fk;
             }
+        }
+        if (fallback) choose();
+    }
+
+    /**
+     * Each unit predicts with whichever of its sheet prediction, copy-last and its running mean
+     * has had the smallest recent squared error: a unit never does worse than the better baseline
+     * for long, and a signal the sheet cannot learn (steps, a flat line) costs nothing.
+     */
+    private void choose() {
+        for (int i = 0; i < n; i++) {
+            float a = errSheet[i];
+            float b = errLast[i];
+            float c = errMean[i];
+            p[i] = a <= b && a <= c ? pSheet[i] : b <= c ? x[i] : mu[i];
         }
     }
 
@@ -394,9 +464,16 @@ public final class Sheet {
         for (int i = 0; i < n; i++) if (poolOf[i] >= 0) pooled++;
         int areasPredicting = 0;
         for (Area a : areaArray) if (a.predicting()) areasPredicting++;
-        // compareAndLearn: error, surprise, 1/sigma (a double sqrt and divide), variance, NLMS gain, mean.
-        c.fadd += 7 * units; c.fmul += 4 * units; c.fdiv += 2 * units; c.fmath += units;
-        c.fconv += 2 * units; c.dop += units; c.fcmp += 4 * units; c.iop += 4 * units; c.bytes += 60 * units;
+        // compareAndLearn: error, surprise, variance, NLMS gain (a reciprocal from a table), mean;
+        // with the fallback, the three predictors' running squared errors; sigma for an eighth.
+        c.fadd += 5 * units; c.fmul += 5 * units; c.fcmp += 4 * units; c.iop += 12 * units; c.bytes += 52 * units;
+        if (fallback) {
+            c.fadd += 8 * units; c.fmul += 6 * units; c.fcmp += 3 * units; c.bytes += 36 * units; // errors
+            c.fcmp += 2 * units; c.iop += 2 * units; c.bytes += 24 * units;                          // choose
+        }
+        long refreshed = n / SIGMA_REFRESH_TICKS + 1;
+        c.fadd += refreshed; c.fdiv += 2 * refreshed; c.fmath += refreshed; c.fconv += 2 * refreshed;
+        c.iop += 4 * refreshed; c.bytes += 20 * refreshed;
         c.fadd += pairs; c.fmul += pairs; c.iop += 3 * pairs; c.bytes += 16 * pairs;          // weights
         c.fadd += units; c.fdiv += areasPredicting; c.fconv += areasPredicting;               // area surprise
         c.iop += 3 * units; c.bytes += 4 * units;
@@ -408,7 +485,7 @@ public final class Sheet {
         c.iop += 4 * units;
         c.fmul += 2 * wsize + 2 * wsize + lat; c.fadd += 2 * wsize + 2 * wsize;          // encode, decode, Sanger
         c.fcmp += 2 * wsize; c.iop += 8 * wsize; c.bytes += 36 * wsize;
-        c.fdiv += pooled; c.bytes += 16 * units;
+        c.fmul += pooled; c.bytes += 16 * units;
         // features: rates (level, d1, d2), cycles (lags 3..maxLag), space (centred values).
         if (rates) { c.fadd += 4 * units; c.fmul += units; c.bytes += 28 * units; c.iop += 10 * units; }
         if (cycles) { long lags = Math.max(0, maxLag - 2); c.fadd += lags * units; c.bytes += 12 * lags * units; c.iop += 4 * lags * units; }

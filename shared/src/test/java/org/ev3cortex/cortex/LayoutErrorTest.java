@@ -38,7 +38,7 @@ class LayoutErrorTest {
     void overlappingAreasNameTheMovedKeyAndItsLine() throws IOException {
         List<String> errors = errors("# move S1 onto M1\ncortex.assoc.rate=0.001\ncortex.area.s1 = 30,0,16,12\n");
         assertThat(errors).containsExactly(p() + ":3: cortex.area.s1: area S1 (30,0,16,12) overlaps area M1"
-                + " (cortex.area.m1 = 32,0,16,12)");
+                + " (cortex.area.m1 = 32,0,16,2)");
     }
 
     @Test
@@ -60,7 +60,7 @@ class LayoutErrorTest {
     void aShrunkSheetBlamesTheWidthsLineViaTheAreas() throws IOException {
         // The sheet shrank under default areas: each area off it is named (origin: default).
         List<String> errors = errors("cortex.width=40\n");
-        assertThat(errors).contains("default: cortex.area.a1R: area A1-R (48,32,16,16) runs off the 40x48 sheet"
+        assertThat(errors).contains("default: cortex.area.a1R: area A1-R (48,32,16,1) runs off the 40x48 sheet"
                 + " (cortex.width, cortex.height)");
     }
 

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 class SheetMechanicsTest {
 
     @Test
-    void aBandVectorIsReplicatedAcrossItsArea() {
-        Sheet sheet = new Sheet(AgentSchema.defaults());
+    void aBandVectorIsReplicatedAcrossItsArea() throws Exception {
+        // A 16x16 area for 16 bands (the default area is 16x1, one unit per band).
+        Sheet sheet = new Sheet(AgentSchema.defaults().with(CortexKeys.AREA_A1L, "0,32,16,16").with(CortexKeys.AREA_A1R, "48,32,16,16"));
         Area a1 = sheet.area(Area.A1_L);
         float[] bands = new float[16];
         for (int i = 0; i < bands.length; i++) bands[i] = i * 0.05f;
@@ -55,12 +56,12 @@ class SheetMechanicsTest {
         Sheet sheet = new Sheet(AgentSchema.defaults());
         Area s1 = sheet.area(Area.S1);
         float[] v = new float[s1.size()];
-        v[3 * s1.width() + 5] = 0.75f;
+        v[0 * s1.width() + 5] = 0.75f;
         sheet.input(s1, v, s1.width(), s1.height());
         sheet.step();
         float[] grid = new float[sheet.width() * sheet.height()];
         sheet.map(Sheet.Quantity.ACTIVITY, grid);
-        assertThat(grid[(s1.y() + 3) * sheet.width() + s1.x() + 5]).isEqualTo(0.75f);
+        assertThat(grid[(s1.y() + 0) * sheet.width() + s1.x() + 5]).isEqualTo(0.75f);
         Area assoc = sheet.area(Area.ASSOC);
         assertThat(grid[assoc.y() * sheet.width() + assoc.x()]).isEqualTo(sheet.latent()[0]);
     }
