@@ -42,7 +42,7 @@ class TickLoopTest {
         }
     }
 
-    private static Config config(int periodMs, int expiryMs) throws Exception {
+    static Config config(int periodMs, int expiryMs) throws Exception {
         return AgentSchema.defaults().with(LoopKeys.PERIOD_MS, periodMs).with(LoopKeys.MOTOR_EXPIRY_MS, expiryMs);
     }
 
@@ -58,38 +58,6 @@ class TickLoopTest {
         assertThat(body.motors().position(0)).isEqualTo(500 * 5.0);
         assertThat(loop.stats().ticks()).isEqualTo(50);
         assertThat(loop.stats().epochNames()).containsExactly("read", "driver", "write");
-    }
-
-    @Test
-    void commandsAreClampedToMaxSpeedAndKeptAsEfferenceCopy() throws Exception {
-        Driver d = new Driver();
-        d.speed = 5_000;
-        TickLoop loop = new TickLoop(body, List.of(d), config(100, 300));
-        loop.runTicks(3);
-        assertThat(loop.commands().issuedMode(0)).isEqualTo(MotorCommands.RUN_FOREVER);
-        assertThat(loop.commands().issuedSpeed(0)).isEqualTo(1050);
-        assertThat(loop.commands().issuedTick(0)).isEqualTo(2);
-        assertThat(d.speedsSeen).containsExactly(0, 1050, 1050);
-    }
-
-    @Test
-    void motorSafetyStopsAMotorNotCommandedWithinTheExpiry() throws Exception {
-        Driver d = new Driver();
-        d.stopCommandingAtTick = 5; // last command at tick 4, t = 400 ms
-        TickLoop loop = new TickLoop(body, List.of(d), config(100, 300));
-        loop.runTicks(8); // ticks 0..7: t = 700 ms is exactly 300 ms after the last command, not beyond
-        assertThat(body.motors().speed(0)).isZero(); // ...but the loop's own exit stopped it
-        assertThat(loop.stats().motorSafetyStops()).isZero();
-        assertThat(d.speedsSeen.subList(5, 8)).containsExactly(500, 500, 500);
-
-        Driver d2 = new Driver();
-        d2.stopCommandingAtTick = 5;
-        VirtualClock c2 = new VirtualClock();
-        LoopbackBody b2 = new LoopbackBody(c2, new String[] {"outB", "outC"}, new String[0]);
-        TickLoop loop2 = new TickLoop(b2, List.of(d2), config(100, 300));
-        loop2.runTicks(10); // tick 8 (t = 800 ms) is 400 ms after the last command: both motors stopped
-        assertThat(loop2.stats().motorSafetyStops()).isEqualTo(2);
-        assertThat(d2.speedsSeen.subList(5, 10)).containsExactly(500, 500, 500, 500, 0);
     }
 
     @Test
@@ -144,29 +112,6 @@ class TickLoopTest {
     }
 
     @Test
-    void lowBatteryStopsMotorsWithHysteresis() throws Exception {
-        Driver d = new Driver();
-        double[] volts = {8.0, 8.0, 6.4, 6.4, 6.7, 6.8, 7.0, 7.0};
-        Stage battery = new Stage() {
-            @Override public String name() { return "battery-script"; }
-            @Override public void update(TickData td) {
-                Snapshot in = td.in();
-                MotorCommands out = td.commands();
-                // sets the voltage the *next* snapshot will read
-                body.setBatteryVoltage(volts[(int) Math.min(in.tick + 1, volts.length - 1)]);
-            }
-        };
-        TickLoop loop = new TickLoop(body, List.of(battery, d), config(100, 300));
-        loop.runTicks(8);
-        // tick 2 reads 6.4 V < 6.5: stopped in that tick's write; 6.7 and 6.8 are below the
-        // 6.9 V recover level, so the motors stay stopped; 7.0 V at tick 6 re-enables them.
-        assertThat(d.speedsSeen).containsExactly(0, 500, 500, 0, 0, 0, 0, 500);
-        assertThat(loop.stats().batteryStops()).isEqualTo(1);
-        assertThat(loop.stats().motorSafetyStops()).isZero();
-        assertThat(loop.batteryLow()).isFalse();
-    }
-
-    @Test
     void overrunsAreBlamedOnTheSlowStage() throws Exception {
         Stage fast = new Stage() {
             @Override public String name() { return "fast"; }
@@ -193,39 +138,6 @@ class TickLoopTest {
         assertThat(slowTimes[2]).isGreaterThanOrEqualTo(60_000_000L);
         assertThat(slowTimes[0]).isLessThan(60_000_000L);
         assertThat(loop.stats().summary()).contains("slow").contains("10 overruns");
-    }
-
-    @Test
-    void watchdogStopsTheMotorsWhileAStageIsStuck() throws Exception {
-        long[] speedSeenWhileStuck = {-1};
-        Stage stuck = new Stage() {
-            @Override public String name() { return "stuck"; }
-            @Override public void update(TickData td) {
-                Snapshot in = td.in();
-                MotorCommands out = td.commands();
-                if (in.tick == 3) {
-                    busyWait(400_000_000L); // 400 ms with a 100 ms watchdog
-                    speedSeenWhileStuck[0] = body.motors().speed(0);
-                }
-            }
-        };
-        Config c = config(10, 300).with(LoopKeys.WATCHDOG_MS, 100);
-        TickLoop loop = new TickLoop(body, List.of(new Driver(), stuck), c);
-        loop.runTicks(5);
-        assertThat(speedSeenWhileStuck[0]).isZero();
-        assertThat(loop.stats().watchdogTrips()).isEqualTo(1);
-    }
-
-    @Test
-    void stateWordsNameTheirFlagsAndNothingElse() {
-        byte[] w = "xstalledoverloadedholdingrampingrunningstall".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        assertThat(MotorState.flagOf(w, 1, 7)).isEqualTo(MotorState.STALLED);
-        assertThat(MotorState.flagOf(w, 8, 10)).isEqualTo(MotorState.OVERLOADED);
-        assertThat(MotorState.flagOf(w, 18, 7)).isEqualTo(MotorState.HOLDING);
-        assertThat(MotorState.flagOf(w, 25, 7)).isEqualTo(MotorState.RAMPING);
-        assertThat(MotorState.flagOf(w, 32, 7)).isEqualTo(MotorState.RUNNING);
-        assertThat(MotorState.flagOf(w, 39, 5)).as("a prefix is not a word").isZero();
-        assertThat(MotorState.flagOf(w, 0, 7)).isZero();
     }
 
     static void busyWait(long nanos) {
