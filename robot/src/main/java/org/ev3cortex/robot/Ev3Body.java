@@ -248,6 +248,12 @@ public final class Ev3Body implements Body {
         @Override public int maxSpeedCountsPerSec(int motor) { return motors[motor].maxSpeedCountsPerSec(); }
         @Override public int countsPerRotation(int motor) { return motors[motor].countsPerRotation(); }
 
+        /** The kernel dead-man follows the loop's motor expiry (a little longer; see TachoMotor). */
+        @Override
+        public void expiryMs(int ms) {
+            for (TachoMotor m : motors) m.deadManMs(TachoMotor.deadManFor(ms));
+        }
+
         @Override
         public void read(MotorState into) {
             for (int i = 0; i < motors.length; i++) motors[i].read(i, into);

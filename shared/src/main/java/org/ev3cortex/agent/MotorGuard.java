@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  *   <li>the one speed clamp, to each motor's own {@code max_speed};</li>
  *   <li>the battery guard with hysteresis: below {@code safety.battery.lowV} every motor is
  *       stopped and stays stopped until the battery is back above {@code safety.battery.recoverV};</li>
- *   <li>per-motor expiry: a motor not commanded within {@code safety.motorExpiryMs} is stopped;</li>
+ *   <li>per-motor expiry: a motor not commanded within {@code safety.motorExpiryMs} (or twice the
+ *       actual time between ticks, if longer) is stopped;</li>
  *   <li>stop-all, from any thread, never throwing, for every exit path.</li>
  * </ul>
  * What it issues is recorded in the {@link MotorCommands} as the next tick's efference copy.
@@ -30,6 +31,9 @@ public final class MotorGuard {
     private final long[] lastFedNanos;
     private final boolean[] safetyStopped;
     private long motorExpiryNanos;
+    private long lastWriteNanos = Long.MIN_VALUE;
+    private int announcedExpiryMs = -1; // what the body was last told
+    private long intervalNanos; // between the last two write phases, body clock
     private boolean batteryGuard;
     private double batteryLowV;
     private double batteryRecoverV;
@@ -47,6 +51,7 @@ public final class MotorGuard {
     /** Between ticks only. */
     public void configure(Config c) {
         motorExpiryNanos = c.get(LoopKeys.MOTOR_EXPIRY_MS) * 1_000_000L;
+        announcedExpiryMs = -1; // told again at the next write
         batteryGuard = c.get(LoopKeys.BATTERY_GUARD);
         batteryLowV = c.get(LoopKeys.BATTERY_LOW_V);
         batteryRecoverV = c.get(LoopKeys.BATTERY_RECOVER_V);
@@ -64,11 +69,24 @@ public final class MotorGuard {
      */
     public void write(long nowNanos, double batteryV, long tick) {
         int n = commands.count();
+        if (lastWriteNanos != Long.MIN_VALUE) intervalNanos = nowNanos - lastWriteNanos;
+        lastWriteNanos = nowNanos;
+        // At least twice the actual time between ticks: a machine too slow for the period must not
+        // stop its motors between two commands.
+        long expiry = Math.max(motorExpiryNanos, 2 * intervalNanos);
+        // Told to the body (its own dead-man) in 100 ms steps, so a jittery interval does not
+        // rewrite it every tick.
+        int expiryMs = expiry > motorExpiryNanos ? (int) ((expiry + 99_999_999L) / 100_000_000L * 100)
+                : (int) (motorExpiryNanos / 1_000_000L);
+        if (expiryMs != announcedExpiryMs) {
+            announcedExpiryMs = expiryMs;
+            motors.expiryMs(expiryMs);
+        }
         if (batteryGuard) battery(batteryV, nowNanos, tick);
         for (int i = 0; i < n; i++) {
             int mode = commands.requestedMode(i);
             if (batteryLow || mode == MotorCommands.NONE) {
-                if (!safetyStopped[i] && nowNanos - lastFedNanos[i] > motorExpiryNanos) {
+                if (!safetyStopped[i] && nowNanos - lastFedNanos[i] > expiry) {
                     stats.motorSafetyStop();
                     issueStop(i, nowNanos, tick);
                 }

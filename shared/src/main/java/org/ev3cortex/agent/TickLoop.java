@@ -21,13 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The agent's heartbeat: every {@code agent.periodMs} on the body's clock it reads a snapshot,
- * runs the stages in the order given, and hands the commands to the {@link MotorGuard} (read,
- * update, write). Its jobs: pacing, per-stage epochs with overrun blame, the config swap between
- * ticks, the observers and the body's lifecycle calls. The write phase's rules live in
- * {@link MotorGuard}, the stuck-tick check in {@link Watchdog}, the JVM hook in
- * {@link ShutdownCoordinator}. Every way the loop ends stops the motors: a stage that throws
- * ({@link LoopState#FAULTED}), {@link #requestStop()}, {@link #close()}. No allocation per tick.
+ * The agent's heartbeat: every {@code agent.periodMs} on the body's clock, read, the stages in order,
+ * write ({@link MotorGuard}). Its jobs: pacing, epochs with overrun blame, the config swap between
+ * ticks, observers, the body's lifecycle and what a late machine sheds ({@link LoadShedder}); the
+ * stuck-tick check is {@link Watchdog}'s, the JVM hook {@link ShutdownCoordinator}'s. Every way it
+ * ends stops the motors. No allocation per tick.
  */
 public final class TickLoop implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TickLoop.class);
@@ -44,6 +42,7 @@ public final class TickLoop implements AutoCloseable {
     private Overruns overruns; // made at the first overrun: one class fewer before the first tick
     private long overrunLogIntervalNanos;
     private final ConfigSwap swap = new ConfigSwap();
+    private final LoadShedder shedder = new LoadShedder();
     private final int epochs;
 
     private Config config;
@@ -82,10 +81,8 @@ public final class TickLoop implements AutoCloseable {
 
     /** Hands over a new config; it is applied at the start of the next tick. Any thread. */
     public void submitConfig(Config next) { swap.submit(next); }
-
     /** Runs on the loop's thread each time it ends, after the motors are stopped: publish it there. */
     public void onEnd(Runnable action) { this.endAction = action; }
-
     /** Adds an observer called after every tick's write phase; before {@link #runTicks}. */
     public synchronized void addObserver(TickObserver observer) {
         TickObserver[] next = Arrays.copyOf(observers, observers.length + 1);
@@ -95,7 +92,6 @@ public final class TickLoop implements AutoCloseable {
 
     /** Receives the verdict on each submitted config when the loop takes it up. */
     public void onVerdict(Consumer<ReloadVerdict> listener) { swap.onVerdict(listener); }
-
     public Config config() { return config; }
     public LoopStats stats() { return stats; }
     public LoopState state() { return state; }
@@ -106,6 +102,8 @@ public final class TickLoop implements AutoCloseable {
     public Snapshot snapshot() { return snapshot; }
     public MotorCommands commands() { return commands; }
     public TickData data() { return data; }
+    /** The sheet learns every this many ticks: 1, or more while the machine is too slow for the period. */
+    public int learnEvery() { return shedder.learnEvery(); }
     /** True while the battery guard holds the motors stopped. */
     public boolean batteryLow() { return guard.batteryLow(); }
 
@@ -128,6 +126,7 @@ public final class TickLoop implements AutoCloseable {
                 tickOnce();
                 deadline += periodNanos;
                 long now = body.clock().nanoTime();
+                shedder.ended(now - deadline > 0, tick - 1);
                 if (now - deadline > 0) {
                     deadline = now; // late: start the next tick at once, don't try to catch up
                 } else {
@@ -181,6 +180,7 @@ public final class TickLoop implements AutoCloseable {
         stats.recordEpoch(0, t - t0);
 
         commands.clearRequests();
+        data.learn(shedder.learnIn(tick));
         data.percepts().watchdogTrips(stats.watchdogTrips());
         for (int i = 0; i < stages.length; i++) {
             currentEpoch = i + 1;
@@ -223,6 +223,8 @@ public final class TickLoop implements AutoCloseable {
         periodNanos = c.get(LoopKeys.PERIOD_MS) * 1_000_000L;
         overrunLogIntervalNanos = c.get(LoopKeys.OVERRUN_LOG_INTERVAL_MS) * 1_000_000L;
         watchdog.timeout(c.get(LoopKeys.WATCHDOG_MS) * 1_000_000L);
+        watchdog.warmup(c.get(LoopKeys.WATCHDOG_WARMUP_TICKS));
+        shedder.lateTicks(c.get(LoopKeys.SHED_LATE_TICKS));
         guard.configure(c);
         for (Stage s : stages) s.configure(c);
         config = c;

@@ -11,6 +11,8 @@ public final class Watchdog implements AutoCloseable {
     private final Runnable onExpire;
     private volatile long expiredAfterNanos;
     private volatile long timeoutNanos;
+    private volatile long warmupTicks;
+    private volatile long armedTimeoutNanos;
     private volatile long armedAtNanos;
     private volatile long armedTick;
     private volatile boolean armed;
@@ -26,7 +28,12 @@ public final class Watchdog implements AutoCloseable {
         timeoutNanos = nanos;
     }
 
-    public long timeoutNanos() { return timeoutNanos; }
+    /** The first {@code ticks} ticks (interpreted, loading classes) get ten times the timeout. */
+    public void warmup(long ticks) {
+        warmupTicks = ticks;
+    }
+
+    public long timeoutNanos() { return armedTimeoutNanos; }
     /** The last tick that overstayed, -1 before any. */
     public long expiredTick() { return expiredTick; }
     /** How long that tick had run when it was caught. */
@@ -35,6 +42,7 @@ public final class Watchdog implements AutoCloseable {
     /** A tick begins: arms the watchdog for it. Loop thread; no allocation. */
     public void feed(long tick) {
         armedTick = tick;
+        armedTimeoutNanos = tick < warmupTicks ? 10 * timeoutNanos : timeoutNanos;
         armedAtNanos = System.nanoTime();
         armed = true;
     }
@@ -66,7 +74,7 @@ public final class Watchdog implements AutoCloseable {
             }
             long tick = armedTick;
             long elapsed = System.nanoTime() - armedAtNanos;
-            if (armed && elapsed > timeoutNanos && expiredTick != tick) {
+            if (armed && elapsed > armedTimeoutNanos && expiredTick != tick) {
                 expiredTick = tick;
                 expiredAfterNanos = elapsed;
                 onExpire.run();

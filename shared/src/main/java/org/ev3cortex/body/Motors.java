@@ -32,6 +32,13 @@ public interface Motors {
 
     void stop(int motor, StopAction action);
 
+    /**
+     * The motor safety's expiry now, in ms: a body whose motors stop on their own when not
+     * re-commanded (ev3dev's run-timed dead-man) follows it, so a slow machine's late ticks do not
+     * stall them between commands. Called from the tick thread when it changes.
+     */
+    default void expiryMs(int ms) {}
+
     default void stopAll(StopAction action) {
         for (int i = 0; i < count(); i++) stop(i, action);
     }

@@ -92,7 +92,7 @@ public final class CortexStage implements Stage {
             sheet.input(inputAreas[i], p.output(), p.width(), p.height());
         }
         if (efference != null) sheet.efference(efference.output(), efference.width(), efference.height());
-        sheet.step();
+        sheet.step(t.learn());
         float[] surprise = sheet.areaSurprise();
         Percepts percepts = t.percepts();
         for (int i = 0; i < predicting.length; i++) {

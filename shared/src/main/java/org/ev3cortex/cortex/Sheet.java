@@ -286,12 +286,20 @@ public final class Sheet {
 
     /** One tick: compare, learn, encode the errors, predict the next input. Allocates nothing. */
     public void step() {
+        step(true);
+    }
+
+    /**
+     * One tick; with {@code learn} false the weights and the association layer stay as they are
+     * (the loop sheds learning when the machine is too slow), the rest is the same.
+     */
+    public void step(boolean learn) {
         if (ticks == 0) {
             prime();
         } else {
-            compareAndLearn();
+            compareAndLearn(learn);
         }
-        associate();
+        associate(learn);
         head = head + 1 == depth ? 0 : head + 1;
         System.arraycopy(x, 0, hist, head * n, n);
         features();
@@ -309,7 +317,7 @@ public final class Sheet {
         for (int r = 0; r < depth; r++) System.arraycopy(x, 0, hist, r * n, n);
     }
 
-    private void compareAndLearn() {
+    private void compareAndLearn(boolean learn) {
         int last = head * n; // this tick's input is not in the history yet: this row is x[t-1]
         float r = fallbackRate;
         for (int i = 0; i < n; i++) {
@@ -340,7 +348,7 @@ public final class Sheet {
             mu[i] = mi < TINY && mi > -TINY ? 0f : mi;
         }
         refreshSigma(n / SIGMA_REFRESH_TICKS + 1);
-        for (int k = 0; k < features; k++) {
+        for (int k = 0; learn && k < features; k++) {
             if (!featureOn[k]) continue;
             int base = k * n;
             for (int i = featureLo[k], hi = featureHi[k]; i < hi; i++) {
@@ -371,7 +379,7 @@ public final class Sheet {
         }
     }
 
-    private void associate() {
+    private void associate(boolean learn) {
         float[] in = ae.input();
         Arrays.fill(in, 0f);
         for (int i = 0; i < n; i++) {
@@ -381,7 +389,7 @@ public final class Sheet {
             in[k] += z > Z_CLIP ? Z_CLIP : z < -Z_CLIP ? -Z_CLIP : z;
         }
         for (int k = 0; k < in.length; k++) in[k] *= poolInvCount[k];
-        ae.step(assocRate);
+        ae.step(learn ? assocRate : 0f);
         float[] out = ae.output();
         for (int i = 0; i < n; i++) {
             int k = poolOf[i];

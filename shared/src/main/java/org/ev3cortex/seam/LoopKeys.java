@@ -24,10 +24,19 @@ public final class LoopKeys {
 
     public static final Key<Integer> MOTOR_EXPIRY_MS = Key.intKey("safety.motorExpiryMs", 300)
             .unit("ms").range(10, 60_000)
-            .doc("Motor safety: a motor not commanded within this time (body clock) is stopped.");
+            .doc("Motor safety: a motor not commanded within this time (body clock) is stopped; at least twice the"
+                    + " actual time between ticks, so a slow machine's late ticks do not stop the motors between commands.");
     public static final Key<Integer> WATCHDOG_MS = Key.intKey("safety.watchdogMs", 500)
             .unit("ms").range(10, 60_000)
             .doc("Watchdog: if a tick has not finished this long after it started (wall clock), all motors are stopped.");
+    public static final Key<Integer> WATCHDOG_WARMUP_TICKS = Key.intKey("safety.watchdog.warmupTicks", 20)
+            .unit("ticks").range(0, 100_000)
+            .doc("The first ticks run interpreted and load classes (seconds on the brick): the watchdog allows them"
+                    + " 10 times safety.watchdogMs.");
+    public static final Key<Integer> SHED_LATE_TICKS = Key.intKey("safety.shed.lateTicks", 5)
+            .unit("ticks").range(0, 20)
+            .doc("When this many of the last 20 ticks ended late, the sheet learns half as often (down to every 8th"
+                    + " tick); control runs every tick. 0 never sheds.");
     public static final Key<Boolean> BATTERY_GUARD = Key.boolKey("safety.battery.enabled", true)
             .doc("Stop the motors when the battery is low, and hold them stopped until it recovers.");
     public static final Key<Double> BATTERY_LOW_V = Key.doubleKey("safety.battery.lowV", 6.5)
@@ -40,7 +49,7 @@ public final class LoopKeys {
             .doc("How a safety stop stops the motors (ev3dev stop_action).");
 
     public static final List<Key<?>> ALL = List.of(PERIOD_MS, OVERRUN_LOG_INTERVAL_MS, STATS_WINDOW, RELOAD_POLL_MS,
-            MOTOR_EXPIRY_MS, WATCHDOG_MS, BATTERY_GUARD, BATTERY_LOW_V, BATTERY_RECOVER_V, STOP_ACTION);
+            MOTOR_EXPIRY_MS, WATCHDOG_MS, WATCHDOG_WARMUP_TICKS, SHED_LATE_TICKS, BATTERY_GUARD, BATTERY_LOW_V, BATTERY_RECOVER_V, STOP_ACTION);
 
     public static final List<Schema.Rule> RULES = List.of(
             new Schema.Rule(BATTERY_RECOVER_V) {

@@ -14,6 +14,7 @@ public final class TickData {
     private final MotorCommands commands;
     private final Percepts percepts = new Percepts();
     private final Intent intent = new Intent();
+    private boolean learn = true;
 
     public TickData(Snapshot snapshot, MotorCommands commands) {
         this.snapshot = snapshot;
@@ -27,6 +28,11 @@ public final class TickData {
     public Efference efference() { return commands; }
     public Percepts percepts() { return percepts; }
     public Intent intent() { return intent; }
+    /** Whether the learning stages learn in this tick (the loop sheds learning when it runs late). */
+    public boolean learn() { return learn; }
+    /** Set by the loop before the stages run. */
+    public void learn(boolean on) { learn = on; }
+
     /** This tick's requests, cleared by the loop before the stages run. */
     public MotorCommands commands() { return commands; }
 }

@@ -53,4 +53,22 @@ class WatchdogTest {
         assertThat(speedSeenWhileStuck[0]).isZero();
         assertThat(loop.stats().watchdogTrips()).isEqualTo(1);
     }
+
+    @Test
+    void theFirstTicksWarmUpWithoutTrippingButAStuckTickLaterDoes() throws Exception {
+        Stage slowStart = new Stage() {
+            @Override public String name() { return "warming"; }
+            @Override public void update(TickData td) {
+                // 300 ms with a 100 ms watchdog: in tick 0 (interpreted, loading classes on the
+                // brick) that is a warm-up; in tick 25 it is a stuck stage.
+                if (td.tick() == 0 || td.tick() == 25) TickLoopTest.busyWait(300_000_000L);
+            }
+        };
+        Config c = config(10, 300).with(LoopKeys.WATCHDOG_MS, 100).with(LoopKeys.WATCHDOG_WARMUP_TICKS, 20);
+        TickLoop loop = new TickLoop(body, List.of(new TickLoopTest.Driver(), slowStart), c);
+        loop.runTicks(10);
+        assertThat(loop.stats().watchdogTrips()).as("warm-up: 10 x 100 ms allowed").isZero();
+        loop.runTicks(20);
+        assertThat(loop.stats().watchdogTrips()).as("tick 25 is past the warm-up").isEqualTo(1);
+    }
 }
