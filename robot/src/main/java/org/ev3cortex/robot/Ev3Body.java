@@ -110,7 +110,8 @@ public final class Ev3Body implements Body {
             long backoffMax = c.get(Ev3Keys.MEDIA_BACKOFF_MAX_MS);
             camera = c.get(Ev3Keys.CAMERA_ENABLED)
                     ? new CommandCamera(c.get(Ev3Keys.CAMERA_COMMAND), c.get(BodyKeys.CAMERA_WIDTH),
-                            c.get(BodyKeys.CAMERA_HEIGHT), format, clock, backoffMin, backoffMax)
+                            c.get(BodyKeys.CAMERA_HEIGHT), format,
+                            Math.max(1, 1000 / c.get(org.ev3cortex.seam.LoopKeys.PERIOD_MS)), clock, backoffMin, backoffMax)
                     : null;
             if (camera != null) opened.add(camera);
             microphone = c.get(Ev3Keys.MIC_ENABLED)

@@ -30,9 +30,10 @@ public final class Ev3Keys {
             .restartOnly()
             .doc("Run the camera command; false for a brick without a webcam.");
     public static final Key<String> CAMERA_COMMAND = Key.stringKey("ev3.camera.command",
-                    "ffmpeg -nostdin -loglevel error -f v4l2 -input_format yuyv422 -video_size {width}x{height} -i /dev/video0 -f rawvideo -pix_fmt {pixfmt} -")
+                    "ffmpeg -nostdin -loglevel error -f v4l2 -input_format yuyv422 -framerate {fps} -video_size {width}x{height} -i /dev/video0 -f rawvideo -pix_fmt {pixfmt} -")
             .restartOnly()
-            .doc("Camera subprocess writing raw frames to stdout; split on blanks (quotes group), {width} {height} {pixfmt} are filled in.");
+            .doc("Camera subprocess writing raw frames to stdout; split on blanks (quotes group), {width} {height} {pixfmt}"
+                    + " and {fps} (the loop's rate: more than the brick's USB 1.1 port carries is wasted) are filled in.");
     public static final Key<Boolean> MIC_ENABLED = Key.boolKey("ev3.mic.enabled", true)
             .restartOnly()
             .doc("Run the microphone command; false for a brick without a USB microphone.");

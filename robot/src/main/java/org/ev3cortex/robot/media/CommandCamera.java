@@ -20,8 +20,12 @@ public final class CommandCamera extends ThreadedSource<byte[]> implements Camer
     private final int frameBytes;
     private final ChildProcess child;
 
-    public CommandCamera(String commandLine, int width, int height, PixelFormat format, Clock clock,
-                         long minBackoffMs, long maxBackoffMs) {
+    /**
+     * @param framesPerSecond what the loop consumes ({@code {fps}} in the command): asking the
+     *                        camera for more only loads the brick's USB 1.1 port and CPU
+     */
+    public CommandCamera(String commandLine, int width, int height, PixelFormat format, int framesPerSecond,
+                         Clock clock, long minBackoffMs, long maxBackoffMs) {
         super("camera", clock, minBackoffMs, maxBackoffMs);
         this.width = width;
         this.height = height;
@@ -30,7 +34,8 @@ public final class CommandCamera extends ThreadedSource<byte[]> implements Camer
         this.child = new ChildProcess(CommandLine.parse(commandLine, Map.of(
                 "width", Integer.toString(width),
                 "height", Integer.toString(height),
-                "pixfmt", ffmpegPixelFormat(format))));
+                "pixfmt", ffmpegPixelFormat(format),
+                "fps", Integer.toString(framesPerSecond))));
     }
 
     static String ffmpegPixelFormat(PixelFormat f) {

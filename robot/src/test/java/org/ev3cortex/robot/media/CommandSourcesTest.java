@@ -50,9 +50,10 @@ class CommandSourcesTest {
         byte[] frames = new byte[frame * 5];
         for (int i = 0; i < frames.length; i++) frames[i] = (byte) (10 + i / frame); // frame k is all 10+k
         Path data = Files.write(dir.resolve("frames.yuyv"), frames);
-        Path fake = script("fake-ffmpeg", "-f v4l2 -s 16x8 -pix_fmt yuyv422 -", data);
-        try (CommandCamera cam = new CommandCamera(fake + " -f v4l2 -s {width}x{height} -pix_fmt {pixfmt} -",
-                w, h, PixelFormat.YUYV, SystemClock.INSTANCE, 50, 200)) {
+        // The fake checks its arguments: the frame rate asked for is the loop's (10 Hz here).
+        Path fake = script("fake-ffmpeg", "-f v4l2 -framerate 10 -s 16x8 -pix_fmt yuyv422 -", data);
+        try (CommandCamera cam = new CommandCamera(fake + " -f v4l2 -framerate {fps} -s {width}x{height} -pix_fmt {pixfmt} -",
+                w, h, PixelFormat.YUYV, 10, SystemClock.INSTANCE, 50, 200)) {
             cam.start();
             byte[] buf = new byte[cam.frameBytes()];
             Reading r = new Reading();
@@ -80,7 +81,7 @@ class CommandSourcesTest {
     @Test
     void aCommandThatFailsShowsFailedWithItsExitCode() throws Exception {
         Path fake = script("broken-ffmpeg", "never", dir.resolve("none"));
-        try (CommandCamera cam = new CommandCamera(fake + " wrong args", 16, 8, PixelFormat.GRAY8,
+        try (CommandCamera cam = new CommandCamera(fake + " wrong args", 16, 8, PixelFormat.GRAY8, 10,
                 SystemClock.INSTANCE, 20, 40)) {
             cam.start();
             until("failed twice", () -> cam.failureCount() >= 2);
