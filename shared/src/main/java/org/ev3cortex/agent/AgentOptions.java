@@ -28,6 +28,8 @@ public final class AgentOptions {
     public final List<ConfigOverride> overrides = new ArrayList<>();
     public boolean printConfig;
     public boolean help;
+    /** {@code --record FILE.mcap}: record every tick (see org.ev3cortex.record), or null. */
+    public Path record;
     /** Arguments this parser does not know, left for the caller. */
     public final List<String> rest = new ArrayList<>();
 
@@ -45,6 +47,10 @@ public final class AgentOptions {
                 o.overrides.add(ConfigOverride.parse(a.substring(2), "-D"));
             } else if (a.equals("--print-config")) {
                 o.printConfig = true;
+            } else if (a.equals("--record")) {
+                o.record = Paths.get(need(args, ++i, a));
+            } else if (a.startsWith("--record=")) {
+                o.record = Paths.get(a.substring("--record=".length()));
             } else if (a.equals("--help") || a.equals("-h")) {
                 o.help = true;
             } else {
@@ -63,7 +69,8 @@ public final class AgentOptions {
     public static String usage() {
         return "  --config FILE       properties file; repeat to layer files (later wins)\n"
              + "  --set key=value     override one key (also -Dkey=value); highest precedence\n"
-             + "  --print-config      print every key's effective value and where it came from, then exit\n";
+             + "  --print-config      print every key's effective value and where it came from, then exit\n"
+             + "  --record FILE.mcap  record every tick to MCAP (rates: record.* keys; docs/observability.md)\n";
     }
 
     /**

@@ -17,6 +17,7 @@ import org.ev3cortex.insula.Insula;
 import org.ev3cortex.insula.InsulaKeys;
 import org.ev3cortex.m1.M1Keys;
 import org.ev3cortex.m1.MotorCortex;
+import org.ev3cortex.record.RecordKeys;
 import org.ev3cortex.s1.S1;
 import org.ev3cortex.s1.S1Keys;
 import org.ev3cortex.seam.LoopKeys;
@@ -77,6 +78,7 @@ public final class AgentSchema {
         all.addAll(GangliaKeys.ALL);
         all.addAll(Ev3Keys.ALL);
         all.addAll(StatusKeys.ALL);
+        all.addAll(RecordKeys.ALL);
         return all;
     }
 
@@ -94,6 +96,7 @@ public final class AgentSchema {
         rules.addAll(GangliaKeys.RULES);
         rules.addAll(Ev3Keys.RULES);
         rules.addAll(StatusKeys.RULES);
+        rules.addAll(RecordKeys.RULES);
         return rules;
     }
 }

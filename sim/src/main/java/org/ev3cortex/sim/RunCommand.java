@@ -64,6 +64,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--mic", paramLabel = "SRC", description = "Laptop mode: default or file:AUDIO as the microphone.")
     String mic;
 
+    @Option(names = "--record", paramLabel = "FILE.mcap",
+            description = "Record every tick to MCAP (docs/observability.md). Rates left at their defaults record"
+                    + " every stream on every tick, so the file replays.")
+    Path record;
+
     @Override
     public Integer call() throws Exception {
         AgentOptions options = new AgentOptions();
@@ -78,6 +83,10 @@ public final class RunCommand implements Callable<Integer> {
         ConfigLoader loader = new ConfigLoader(SimKeys.schema());
         Config config = options.loadOrReport(loader, System.err);
         if (config == null) return AgentOptions.EXIT_CONFIG;
+        if (record != null) {
+            config = org.ev3cortex.sim.record.RecordDefaults.apply(config, options, loader);
+            if (config == null) return AgentOptions.EXIT_CONFIG;
+        }
         if (printConfig) {
             System.out.print(config.describe());
             return 0;
@@ -85,7 +94,9 @@ public final class RunCommand implements Callable<Integer> {
         if (camera != null || mic != null) return laptop(config, options, loader);
         SimBody body = new SimBody(config);
         boolean display = !headless && !GraphicsEnvironment.isHeadless();
-        try (Agent agent = new Agent(body, config, options.allOverrides(loader))) {
+        try (Agent agent = new Agent(body, config, options.allOverrides(loader));
+             org.ev3cortex.sim.record.RecordDefaults.Handle rec = org.ev3cortex.sim.record.RecordDefaults.start(agent, record)) {
+            if (rec.failed()) return AgentOptions.EXIT_CONFIG;
             if (display) {
                 return org.ev3cortex.sim.viewer.Viewer.show(agent, body);
             }
@@ -107,7 +118,9 @@ public final class RunCommand implements Callable<Integer> {
         org.ev3cortex.sim.desktop.LaptopBody body = new org.ev3cortex.sim.desktop.LaptopBody(config, cam, mc);
         long periodMs = config.get(LoopKeys.PERIOD_MS);
         long ticks = Math.max(1, Math.round(seconds * 1000 / periodMs));
-        try (Agent agent = new Agent(body, config, options.allOverrides(loader))) {
+        try (Agent agent = new Agent(body, config, options.allOverrides(loader));
+             org.ev3cortex.sim.record.RecordDefaults.Handle rec = org.ev3cortex.sim.record.RecordDefaults.start(agent, record)) {
+            if (rec.failed()) return AgentOptions.EXIT_CONFIG;
             System.out.printf("Running %.0f s on %s%n", seconds, body.describe());
             LoopState end = agent.run(ticks);
             System.out.println("  " + agent.loop().stats().summary().replace("\n", "\n  "));
