@@ -150,8 +150,7 @@ public final class Recorder implements TickObserver, AutoCloseable {
         }
         writer = new McapWriter(file, LIBRARY);
         files.add(file);
-        defineChannels(body, config, shape);
-        writer.flush();
+        defineChannels(body, config, shape); // written by the writer thread's first flush
         writerThread = new Thread(new Runnable() {
             @Override
             public void run() {
@@ -279,6 +278,7 @@ public final class Recorder implements TickObserver, AutoCloseable {
         long loggedDrops = 0;
         long lastDropLog = 0;
         try {
+            writer.flush(); // the header, schemas, channels and metadata
             while (true) {
                 long h = head;
                 if (tail < h) {
