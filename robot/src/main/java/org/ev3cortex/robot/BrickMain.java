@@ -57,7 +57,18 @@ public final class BrickMain {
         // The agent's one shutdown hook stops the motors on SIGTERM and holds the JVM until
         // close() has logged the summary and closed the body (LEDs off, capture commands ended).
         try (Agent agent = new Agent(body, config, options.allOverrides(loader))) {
+            // Off by default: without --record no recorder class is loaded.
+            org.ev3cortex.record.Recorder recorder = null;
+            if (options.record != null) {
+                try {
+                    recorder = org.ev3cortex.agent.Recording.start(agent, options.record);
+                } catch (java.io.IOException e) {
+                    err.println("cannot record to " + options.record + ": " + e);
+                    return AgentOptions.EXIT_CONFIG;
+                }
+            }
             LoopState end = agent.run(Long.MAX_VALUE);
+            if (recorder != null) recorder.close(); // before the agent closes: the hook waits for that
             return end == LoopState.FAULTED ? AgentOptions.EXIT_FAULT : 0;
         }
     }
