@@ -13,13 +13,13 @@ import org.ev3cortex.config.Schema;
 public final class RecordKeys {
     private RecordKeys() {}
 
-    public static final Key<Integer> CAMERA_EVERY = Key.intKey("record.camera.everyTicks", 50)
+    public static final Key<Integer> CAMERA_EVERY = Key.intKey("record.camera.everyTicks", 100)
             .unit("ticks").range(0, 1_000_000).restartOnly()
             .doc("Record the camera frame (channel /camera, foxglove.RawImage) every n ticks; 0 = never.");
     public static final Key<Integer> AUDIO_EVERY = Key.intKey("record.audio.everyTicks", 10)
             .unit("ticks").range(0, 1_000_000).restartOnly()
             .doc("Record the microphone window (channel /audio) every n ticks; 0 = never.");
-    public static final Key<Integer> STATE_EVERY = Key.intKey("record.state.everyTicks", 1)
+    public static final Key<Integer> STATE_EVERY = Key.intKey("record.state.everyTicks", 2)
             .unit("ticks").range(0, 1_000_000).restartOnly()
             .doc("Record motors, touch, battery and host stats (/body), the issued commands (/commands),"
                     + " per-area surprise (/surprise) and the behaviour (/behaviour) every n ticks; 0 = never.");
