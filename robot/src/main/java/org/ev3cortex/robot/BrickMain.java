@@ -59,11 +59,12 @@ public final class BrickMain {
         try (Agent agent = new Agent(body, config, options.allOverrides(loader))) {
             // Off by default: without --record no recorder class is loaded.
             org.ev3cortex.record.Recorder recorder = null;
-            if (options.record != null) {
+            java.nio.file.Path recordTo = org.ev3cortex.agent.Recording.target(options.record, config);
+            if (recordTo != null) {
                 try {
-                    recorder = org.ev3cortex.agent.Recording.start(agent, options.record);
+                    recorder = org.ev3cortex.agent.Recording.start(agent, recordTo);
                 } catch (java.io.IOException e) {
-                    err.println("cannot record to " + options.record + ": " + e);
+                    err.println("cannot record to " + recordTo + ": " + e);
                     return AgentOptions.EXIT_CONFIG;
                 }
             }

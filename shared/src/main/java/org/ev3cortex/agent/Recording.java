@@ -14,6 +14,13 @@ import org.ev3cortex.record.Recorder;
 public final class Recording {
     private Recording() {}
 
+    /** Where to record: {@code --record FILE} if given, else {@code record.file}; null for no recording. */
+    public static Path target(Path option, Config config) {
+        if (option != null) return option;
+        String f = config.get(org.ev3cortex.record.RecordKeys.FILE).trim();
+        return f.isEmpty() ? null : java.nio.file.Paths.get(f);
+    }
+
     /** Opens {@code file} and adds the recorder as a tick observer; throws when it cannot be written. */
     public static Recorder start(final Agent agent, Path file) throws IOException {
         final TickLoop loop = agent.loop();

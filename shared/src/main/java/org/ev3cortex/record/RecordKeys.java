@@ -13,6 +13,9 @@ import org.ev3cortex.config.Schema;
 public final class RecordKeys {
     private RecordKeys() {}
 
+    public static final Key<String> FILE = Key.stringKey("record.file", "").allowEmpty().restartOnly()
+            .doc("Record to this MCAP file, as --record FILE does (the option wins); empty = no recording. Each"
+                    + " start overwrites it. For the brick under deploy, which starts the jar without options.");
     public static final Key<Integer> CAMERA_EVERY = Key.intKey("record.camera.everyTicks", 100)
             .unit("ticks").range(0, 1_000_000).restartOnly()
             .doc("Record the camera frame (channel /camera, foxglove.RawImage) every n ticks; 0 = never.");
@@ -45,7 +48,7 @@ public final class RecordKeys {
             .doc("When the writer is behind: drop the tick's record (the robot never waits for a disk), or wait"
                     + " (the simulator, whose clock waits too, so that every tick is recorded).");
 
-    public static final List<Key<?>> ALL = List.of(CAMERA_EVERY, AUDIO_EVERY, STATE_EVERY, TIMINGS_EVERY, FLUSH_MS,
+    public static final List<Key<?>> ALL = List.of(FILE, CAMERA_EVERY, AUDIO_EVERY, STATE_EVERY, TIMINGS_EVERY, FLUSH_MS,
             CHUNK_KB, ROTATE_MB, QUEUE_TICKS, WHEN_BEHIND);
 
     /** The rates {@code sim run --record} sets to every tick when the user left them at their defaults. */

@@ -83,6 +83,7 @@ public final class RunCommand implements Callable<Integer> {
         ConfigLoader loader = new ConfigLoader(SimKeys.schema());
         Config config = options.loadOrReport(loader, System.err);
         if (config == null) return AgentOptions.EXIT_CONFIG;
+        record = org.ev3cortex.agent.Recording.target(record, config);
         if (record != null) {
             config = org.ev3cortex.sim.record.RecordDefaults.apply(config, options, loader);
             if (config == null) return AgentOptions.EXIT_CONFIG;
