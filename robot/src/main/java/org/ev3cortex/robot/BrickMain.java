@@ -59,8 +59,8 @@ public final class BrickMain {
         try (Agent agent = new Agent(body, config, options.allOverrides(loader))) {
             // Off by default: without --record no recorder class is loaded.
             org.ev3cortex.record.Recorder recorder = null;
-            java.nio.file.Path recordTo = org.ev3cortex.agent.Recording.target(options.record, config);
-            if (recordTo != null) {
+            if (options.record != null || !config.get(org.ev3cortex.record.RecordKeys.FILE).trim().isEmpty()) {
+                java.nio.file.Path recordTo = org.ev3cortex.agent.Recording.target(options.record, config);
                 try {
                     recorder = org.ev3cortex.agent.Recording.start(agent, recordTo);
                 } catch (java.io.IOException e) {
