@@ -59,7 +59,7 @@ public final class BrickMain {
         try (Agent agent = new Agent(body, config, options.allOverrides(loader))) {
             // Off by default: without --record no recorder class is loaded.
             org.ev3cortex.record.Recorder recorder = null;
-            if (options.record != null || !config.get(org.ev3cortex.record.RecordKeys.FILE).trim().isEmpty()) {
+            if (options.record != null || !config.get(org.ev3cortex.status.StatusKeys.RECORD_FILE).trim().isEmpty()) {
                 java.nio.file.Path recordTo = org.ev3cortex.agent.Recording.target(options.record, config);
                 try {
                     recorder = org.ev3cortex.agent.Recording.start(agent, recordTo);

@@ -17,7 +17,6 @@ import org.ev3cortex.insula.Insula;
 import org.ev3cortex.insula.InsulaKeys;
 import org.ev3cortex.m1.M1Keys;
 import org.ev3cortex.m1.MotorCortex;
-import org.ev3cortex.record.RecordKeys;
 import org.ev3cortex.s1.S1;
 import org.ev3cortex.s1.S1Keys;
 import org.ev3cortex.seam.LoopKeys;
@@ -78,7 +77,6 @@ public final class AgentSchema {
         all.addAll(GangliaKeys.ALL);
         all.addAll(Ev3Keys.ALL);
         all.addAll(StatusKeys.ALL);
-        all.addAll(RecordKeys.ALL);
         return all;
     }
 
@@ -96,7 +94,6 @@ public final class AgentSchema {
         rules.addAll(GangliaKeys.RULES);
         rules.addAll(Ev3Keys.RULES);
         rules.addAll(StatusKeys.RULES);
-        rules.addAll(RecordKeys.RULES);
         return rules;
     }
 }

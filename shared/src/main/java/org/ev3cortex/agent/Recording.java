@@ -17,7 +17,7 @@ public final class Recording {
     /** Where to record: {@code --record FILE} if given, else {@code record.file}; null for no recording. */
     public static Path target(Path option, Config config) {
         if (option != null) return option;
-        String f = config.get(org.ev3cortex.record.RecordKeys.FILE).trim();
+        String f = config.get(org.ev3cortex.status.StatusKeys.RECORD_FILE).trim();
         return f.isEmpty() ? null : java.nio.file.Paths.get(f);
     }
 

@@ -18,6 +18,7 @@ import org.ev3cortex.config.ReloadVerdict;
 import org.ev3cortex.ganglia.ActionSelection;
 import org.ev3cortex.ganglia.Behaviour;
 import org.ev3cortex.ganglia.SwitchLog;
+import org.ev3cortex.status.StatusKeys;
 import org.ev3cortex.seam.LoopStats;
 import org.ev3cortex.seam.MotorCommands;
 import org.ev3cortex.seam.Percepts;
@@ -134,15 +135,15 @@ public final class Recorder implements TickObserver, AutoCloseable {
         this.encoding = cam == null ? "" : foxgloveEncoding(cam.format().name());
         this.sampleRate = mic == null ? 0 : mic.sampleRateHz();
         this.micChannels = mic == null ? 0 : mic.channels();
-        this.cameraEvery = config.get(RecordKeys.CAMERA_EVERY);
-        this.audioEvery = config.get(RecordKeys.AUDIO_EVERY);
-        this.stateEvery = config.get(RecordKeys.STATE_EVERY);
-        this.timingsEvery = config.get(RecordKeys.TIMINGS_EVERY);
-        this.waitWhenBehind = config.get(RecordKeys.WHEN_BEHIND).equals("wait");
-        this.flushNanos = config.get(RecordKeys.FLUSH_MS) * 1_000_000L;
-        this.chunkBytes = config.get(RecordKeys.CHUNK_KB) * 1024;
-        this.rotateBytes = config.get(RecordKeys.ROTATE_MB) * 1024L * 1024L;
-        int n = config.get(RecordKeys.QUEUE_TICKS);
+        this.cameraEvery = config.get(StatusKeys.RECORD_CAMERA_EVERY);
+        this.audioEvery = config.get(StatusKeys.RECORD_AUDIO_EVERY);
+        this.stateEvery = config.get(StatusKeys.RECORD_STATE_EVERY);
+        this.timingsEvery = config.get(StatusKeys.RECORD_TIMINGS_EVERY);
+        this.waitWhenBehind = config.get(StatusKeys.RECORD_WHEN_BEHIND).equals("wait");
+        this.flushNanos = config.get(StatusKeys.RECORD_FLUSH_MS) * 1_000_000L;
+        this.chunkBytes = config.get(StatusKeys.RECORD_CHUNK_KB) * 1024;
+        this.rotateBytes = config.get(StatusKeys.RECORD_ROTATE_MB) * 1024L * 1024L;
+        int n = config.get(StatusKeys.RECORD_QUEUE_TICKS);
         ring = new TickRecord[n];
         for (int i = 0; i < n; i++) {
             ring[i] = new TickRecord(hasCamera ? shape.frame.length : 0, hasAudio ? shape.audio.length : 0,
@@ -486,8 +487,8 @@ public final class Recorder implements TickObserver, AutoCloseable {
         StringBuilder areas = new StringBuilder();
         for (int a = 0; a < Region.count(); a++) areas.append(a == 0 ? "" : ",").append(Region.at(a).name());
         meta.put("areas", areas.toString());
-        for (Key<Integer> k : RecordKeys.RATES) meta.put(k.name(), String.valueOf(config.get(k)));
-        meta.put(RecordKeys.WHEN_BEHIND.name(), config.get(RecordKeys.WHEN_BEHIND));
+        for (Key<Integer> k : StatusKeys.RECORD_RATES) meta.put(k.name(), String.valueOf(config.get(k)));
+        meta.put(StatusKeys.RECORD_WHEN_BEHIND.name(), config.get(StatusKeys.RECORD_WHEN_BEHIND));
         writer.metadata("ev3cortex", meta);
 
         Map<String, String> chMeta = new LinkedHashMap<>();

@@ -18,6 +18,7 @@ import org.ev3cortex.body.LoopbackBody;
 import org.ev3cortex.body.Snapshot;
 import org.ev3cortex.body.VirtualClock;
 import org.ev3cortex.config.Config;
+import org.ev3cortex.status.StatusKeys;
 import org.ev3cortex.seam.LoopState;
 import org.ev3cortex.seam.MotorCommands;
 import org.ev3cortex.seam.TickObserver;
@@ -36,8 +37,8 @@ class RecorderTest {
 
     private static Config everyTick(String whenBehind) throws Exception {
         Config c = AgentSchema.defaults();
-        for (org.ev3cortex.config.Key<Integer> k : RecordKeys.RATES) c = c.with(k, 1);
-        return c.with(RecordKeys.WHEN_BEHIND, whenBehind);
+        for (org.ev3cortex.config.Key<Integer> k : StatusKeys.RECORD_RATES) c = c.with(k, 1);
+        return c.with(StatusKeys.RECORD_WHEN_BEHIND, whenBehind);
     }
 
     private static LoopbackBody body() {
@@ -101,7 +102,7 @@ class RecorderTest {
     @Test
     void filesRotateAtTheConfiguredSizeAndEachPartIsComplete() throws Exception {
         Path file = dir.resolve("long.mcap");
-        Config c = everyTick("wait").with(RecordKeys.ROTATE_MB, 1).with(RecordKeys.CHUNK_KB, 64);
+        Config c = everyTick("wait").with(StatusKeys.RECORD_ROTATE_MB, 1).with(StatusKeys.RECORD_CHUNK_KB, 64);
         Recorder rec;
         try (Agent agent = new Agent(body(), c, java.util.List.of())) {
             rec = Recording.start(agent, file);

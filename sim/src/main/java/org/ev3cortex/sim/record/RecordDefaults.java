@@ -9,7 +9,7 @@ import org.ev3cortex.config.ConfigLoader;
 import org.ev3cortex.config.ConfigOverride;
 import org.ev3cortex.config.Key;
 import org.ev3cortex.config.Origin;
-import org.ev3cortex.record.RecordKeys;
+import org.ev3cortex.status.StatusKeys;
 import org.ev3cortex.record.Recorder;
 
 /**
@@ -23,14 +23,14 @@ public final class RecordDefaults {
     /** The config with the desktop's recording defaults; null after printing errors. */
     public static Config apply(Config config, AgentOptions options, ConfigLoader loader) {
         boolean changed = false;
-        for (Key<Integer> k : RecordKeys.RATES) {
+        for (Key<Integer> k : StatusKeys.RECORD_RATES) {
             if (config.origin(k).equals(Origin.DEFAULT)) {
                 options.overrides.add(0, new ConfigOverride(k.name(), "1", "--record"));
                 changed = true;
             }
         }
-        if (config.origin(RecordKeys.WHEN_BEHIND).equals(Origin.DEFAULT)) {
-            options.overrides.add(0, new ConfigOverride(RecordKeys.WHEN_BEHIND.name(), "wait", "--record"));
+        if (config.origin(StatusKeys.RECORD_WHEN_BEHIND).equals(Origin.DEFAULT)) {
+            options.overrides.add(0, new ConfigOverride(StatusKeys.RECORD_WHEN_BEHIND.name(), "wait", "--record"));
             changed = true;
         }
         return changed ? options.loadOrReport(loader, System.err) : config;

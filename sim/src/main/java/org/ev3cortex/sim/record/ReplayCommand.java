@@ -144,7 +144,7 @@ public final class ReplayCommand implements Callable<Integer> {
             o.add(new ConfigOverride(e.getKey(), String.valueOf(e.getValue()), "recording"));
         }
         o.add(new ConfigOverride(StatusKeys.FILE.name(), "", "replay")); // never the brick's status file
-        o.add(new ConfigOverride(org.ev3cortex.record.RecordKeys.FILE.name(), "", "replay")); // nor its recording
+        o.add(new ConfigOverride(org.ev3cortex.status.StatusKeys.RECORD_FILE.name(), "", "replay")); // nor its recording
         o.addAll(user);
         try {
             return new ConfigLoader(SimKeys.schema()).load(List.of(), o);
