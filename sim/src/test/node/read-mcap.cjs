@@ -52,10 +52,16 @@ async function indexed() {
   };
   const reader = await McapIndexedReader.Initialize({ readable });
   const out = { mode, library: reader.header.library, profile: reader.header.profile, schemas: {}, channels: {},
-    messageCount: 0, maxWallMs: 0, metadata: {}, chunks: reader.chunkIndexes.length };
+    messageCount: 0, maxWallMs: 0, metadata: {}, chunks: reader.chunkIndexes.length, schemaErrors: [] };
   for (const [id, ch] of reader.channelsById) {
     const schema = reader.schemasById.get(ch.schemaId);
     out.schemas[schema.name] = schema.encoding;
+    try {
+      const js = JSON.parse(decoder.decode(schema.data));
+      if (js.title !== schema.name || js.type !== "object") out.schemaErrors.push(schema.name + ": title or type");
+    } catch (e) {
+      out.schemaErrors.push(schema.name + ": " + e.message);
+    }
     out.channels[ch.topic] = Object.assign({ schema: schema.name, messageEncoding: ch.messageEncoding }, channelStats());
   }
   const byId = new Map([...reader.channelsById].map(([id, ch]) => [id, ch.topic]));

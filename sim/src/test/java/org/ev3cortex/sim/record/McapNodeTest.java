@@ -65,6 +65,7 @@ class McapNodeTest {
         schemas.put("ev3cortex.Behaviour", "jsonschema");
         schemas.put("ev3cortex.Timings", "jsonschema");
         assertThat(r.get("schemas")).isEqualTo(schemas);
+        assertThat(r.get("schemaErrors")).as("each schema is JSON with its name as title").isEqualTo(List.of());
         assertThat(NodeMcap.channel(r, "/camera").get("schema")).isEqualTo("foxglove.RawImage");
         // 20 s at 100 ms: ticks 0..199 on every per-tick channel, the config once.
         for (String t : TOPICS) {
