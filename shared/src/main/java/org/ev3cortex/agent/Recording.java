@@ -23,6 +23,11 @@ public final class Recording {
 
     /** Opens {@code file} and adds the recorder as a tick observer; throws when it cannot be written. */
     public static Recorder start(final Agent agent, Path file) throws IOException {
+        return start(agent, file, null);
+    }
+
+    /** Records to {@code file} (null: none) and hands every message to {@code tap} (null: none). */
+    public static Recorder start(final Agent agent, Path file, Recorder.Tap tap) throws IOException {
         final TickLoop loop = agent.loop();
         Config config = loop.config();
         // An anonymous class, not a lambda, on the brick's start-up path (see Schema.Rule).
@@ -30,7 +35,7 @@ public final class Recording {
             @Override public Config config() { return loop.config(); }
             @Override public ReloadVerdict verdict() { return agent.lastVerdict(); }
         };
-        Recorder r = new Recorder(file, config, agent.body(), loop.snapshot(), loop.data().percepts(), loop.stats(),
+        Recorder r = new Recorder(file, tap, config, agent.body(), loop.snapshot(), loop.data().percepts(), loop.stats(),
                 agent.selection(), sources);
         loop.addObserver(r);
         return r;

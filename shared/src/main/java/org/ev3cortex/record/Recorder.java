@@ -53,7 +53,23 @@ public final class Recorder implements TickObserver, AutoCloseable {
         ReloadVerdict verdict();
     }
 
+    /**
+     * A second consumer of the encoded messages (live telemetry), called on the writer thread. It
+     * must not block: a slow consumer drops, it never holds the writer up.
+     */
+    public interface Tap {
+        /** The channels, once, before any message; a channel's id is its index. */
+        void channels(List<String> topics, List<String> schemaNames, List<String> schemas);
+
+        /** One message; {@code data} is valid only during the call. */
+        void message(int channel, long logTimeNanos, byte[] data, int off, int len);
+    }
+
     private final Path first;
+    private final Tap tap;
+    private final List<String> topics = new ArrayList<>();
+    private final List<String> schemaNames = new ArrayList<>();
+    private final List<String> schemaTexts = new ArrayList<>();
     private final Sources sources;
     private final Percepts percepts;
     private final LoopStats stats;
@@ -118,7 +134,14 @@ public final class Recorder implements TickObserver, AutoCloseable {
      */
     public Recorder(Path file, Config config, Body body, Snapshot shape, Percepts percepts, LoopStats stats,
                     ActionSelection selection, Sources sources) throws IOException {
+        this(file, null, config, body, shape, percepts, stats, selection, sources);
+    }
+
+    /** Records to {@code file} (null: none) and hands every message to {@code tap} (null: none). */
+    public Recorder(Path file, Tap tap, Config config, Body body, Snapshot shape, Percepts percepts, LoopStats stats,
+                    ActionSelection selection, Sources sources) throws IOException {
         this.first = file;
+        this.tap = tap;
         this.sources = sources;
         this.percepts = percepts;
         this.stats = stats;
@@ -149,9 +172,12 @@ public final class Recorder implements TickObserver, AutoCloseable {
             ring[i] = new TickRecord(hasCamera ? shape.frame.length : 0, hasAudio ? shape.audio.length : 0,
                     shape.motors.count(), shape.touch.length, shape.stats.length, Region.count(), epochs.length);
         }
-        writer = new McapWriter(file, LIBRARY);
-        files.add(file);
+        if (file != null) {
+            writer = new McapWriter(file, LIBRARY);
+            files.add(file);
+        }
         defineChannels(body, config, shape); // written by the writer thread's first flush
+        if (tap != null) tap.channels(topics, schemaNames, schemaTexts);
         writerThread = new Thread(new Runnable() {
             @Override
             public void run() {
@@ -162,7 +188,7 @@ public final class Recorder implements TickObserver, AutoCloseable {
         writerThread.setPriority(Thread.MIN_PRIORITY);
         writerThread.start();
         log.info("recording to {} (camera every {} ticks, audio every {}, state every {}, timings every {})",
-                file, cameraEvery, audioEvery, stateEvery, timingsEvery);
+                file == null ? "telemetry only" : file, cameraEvery, audioEvery, stateEvery, timingsEvery);
     }
 
     private static String foxgloveEncoding(String pixelFormat) {
@@ -279,26 +305,26 @@ public final class Recorder implements TickObserver, AutoCloseable {
         long loggedDrops = 0;
         long lastDropLog = 0;
         try {
-            writer.flush(); // the header, schemas, channels and metadata
+            if (writer != null) writer.flush(); // the header, schemas, channels and metadata
             while (true) {
                 long h = head;
                 if (tail < h) {
                     TickRecord r = ring[(int) (tail % ring.length)];
-                    boolean empty = writer.chunkBytes() == 0;
+                    boolean empty = writer == null || writer.chunkBytes() == 0;
                     encode(r);
                     r.configValue = null;
                     r.verdict = null;
                     tail = tail + 1;
                     ticksWritten++;
-                    if (empty && writer.chunkBytes() > 0) chunkOpened = System.nanoTime();
+                    if (empty && writer != null && writer.chunkBytes() > 0) chunkOpened = System.nanoTime();
                 } else if (closing) {
                     break;
                 } else {
                     LockSupport.parkNanos(2_000_000);
                 }
                 long now = System.nanoTime();
-                if (writer.chunkBytes() >= chunkBytes
-                        || writer.chunkBytes() > 0 && now - chunkOpened >= flushNanos) {
+                if (writer != null && (writer.chunkBytes() >= chunkBytes
+                        || writer.chunkBytes() > 0 && now - chunkOpened >= flushNanos)) {
                     writer.flush();
                     if (writer.size() >= rotateBytes) rotate();
                 }
@@ -310,13 +336,15 @@ public final class Recorder implements TickObserver, AutoCloseable {
                     lastDropLog = now;
                 }
             }
-            writer.finish();
-            bytesFinished += writer.size();
+            if (writer != null) {
+                writer.finish();
+                bytesFinished += writer.size();
+            }
         } catch (IOException | RuntimeException e) {
             failed = true;
-            writer.close();
+            if (writer != null) writer.close();
             log.error("recording stopped: cannot write {} ({}); {} tick(s) recorded; the agent goes on",
-                    writer.path(), e.getMessage() == null ? e.toString() : e.getMessage(), ticksWritten);
+                    writer == null ? "telemetry" : writer.path(), e.getMessage() == null ? e.toString() : e.getMessage(), ticksWritten);
         }
     }
 
@@ -342,7 +370,8 @@ public final class Recorder implements TickObserver, AutoCloseable {
     }
 
     private void put(int channel, long logTime) {
-        writer.message(channel, logTime, json.b.a, 0, json.b.n);
+        if (writer != null) writer.message(channel, logTime, json.b.a, 0, json.b.n);
+        if (tap != null) tap.message(channel, logTime, json.b.a, 0, json.b.n);
         messages++;
     }
 
@@ -489,26 +518,31 @@ public final class Recorder implements TickObserver, AutoCloseable {
         meta.put("areas", areas.toString());
         for (Key<Integer> k : StatusKeys.RECORD_RATES) meta.put(k.name(), String.valueOf(config.get(k)));
         meta.put(StatusKeys.RECORD_WHEN_BEHIND.name(), config.get(StatusKeys.RECORD_WHEN_BEHIND));
-        writer.metadata("ev3cortex", meta);
+        if (writer != null) writer.metadata("ev3cortex", meta);
 
         Map<String, String> chMeta = new LinkedHashMap<>();
         chMeta.put("ev3cortex.format", FORMAT);
-        chConfig = writer.channel(writer.schema("ev3cortex.Config", "jsonschema", McapWriter.utf8(Schemas.CONFIG)),
-                "/config", "json", chMeta);
-        chCamera = writer.channel(writer.schema("foxglove.RawImage", "jsonschema", McapWriter.utf8(Schemas.RAW_IMAGE)),
-                "/camera", "json", chMeta);
-        chAudio = writer.channel(writer.schema("ev3cortex.Audio", "jsonschema", McapWriter.utf8(Schemas.AUDIO)),
-                "/audio", "json", chMeta);
-        chBody = writer.channel(writer.schema("ev3cortex.Body", "jsonschema", McapWriter.utf8(Schemas.BODY)),
-                "/body", "json", chMeta);
-        chCommands = writer.channel(writer.schema("ev3cortex.Commands", "jsonschema", McapWriter.utf8(Schemas.COMMANDS)),
-                "/commands", "json", chMeta);
-        chSurprise = writer.channel(writer.schema("ev3cortex.Surprise", "jsonschema", McapWriter.utf8(Schemas.SURPRISE)),
-                "/surprise", "json", chMeta);
-        chBehaviour = writer.channel(writer.schema("ev3cortex.Behaviour", "jsonschema", McapWriter.utf8(Schemas.BEHAVIOUR)),
-                "/behaviour", "json", chMeta);
-        chTimings = writer.channel(writer.schema("ev3cortex.Timings", "jsonschema", McapWriter.utf8(Schemas.TIMINGS)),
-                "/timings", "json", chMeta);
+        chConfig = define("ev3cortex.Config", Schemas.CONFIG, "/config", chMeta);
+        chCamera = define("foxglove.RawImage", Schemas.RAW_IMAGE, "/camera", chMeta);
+        chAudio = define("ev3cortex.Audio", Schemas.AUDIO, "/audio", chMeta);
+        chBody = define("ev3cortex.Body", Schemas.BODY, "/body", chMeta);
+        chCommands = define("ev3cortex.Commands", Schemas.COMMANDS, "/commands", chMeta);
+        chSurprise = define("ev3cortex.Surprise", Schemas.SURPRISE, "/surprise", chMeta);
+        chBehaviour = define("ev3cortex.Behaviour", Schemas.BEHAVIOUR, "/behaviour", chMeta);
+        chTimings = define("ev3cortex.Timings", Schemas.TIMINGS, "/timings", chMeta);
+    }
+
+    /** One channel, in the file (if any) and in the list the tap gets; the same id in both. */
+    private int define(String schemaName, String schema, String topic, Map<String, String> meta) {
+        int id = topics.size();
+        topics.add(topic);
+        schemaNames.add(schemaName);
+        schemaTexts.add(schema);
+        if (writer != null) {
+            int c = writer.channel(writer.schema(schemaName, "jsonschema", McapWriter.utf8(schema)), topic, "json", meta);
+            if (c != id) throw new IllegalStateException("channel ids out of step: " + c + " != " + id);
+        }
+        return id;
     }
 
     // ---------------------------------------------------------------- lifecycle and counts

@@ -38,9 +38,14 @@ public final class RecordDefaults {
 
     /** Starts recording to {@code file} (nothing when null); prints one line and fails when it cannot. */
     public static Handle start(Agent agent, java.nio.file.Path file) {
-        if (file == null) return new Handle(null, false);
+        return start(agent, file, null);
+    }
+
+    /** Records to {@code file} and/or feeds {@code tap} (live telemetry); nothing when both are null. */
+    public static Handle start(Agent agent, java.nio.file.Path file, Recorder.Tap tap) {
+        if (file == null && tap == null) return new Handle(null, false);
         try {
-            return new Handle(Recording.start(agent, file), false);
+            return new Handle(Recording.start(agent, file, tap), false);
         } catch (IOException | RuntimeException e) {
             System.err.println("cannot record to " + file + ": " + describe(e));
             return new Handle(null, true);
@@ -71,11 +76,13 @@ public final class RecordDefaults {
 
         @Override
         public void close() {
-            if (recorder != null) {
+            if (recorder != null && !recorder.files().isEmpty()) {
                 recorder.close();
                 System.out.printf("  recorded %d tick(s), %d message(s), %d byte(s) to %s%s%n", recorder.ticksWritten(),
                         recorder.messages(), recorder.bytes(), recorder.files(),
                         recorder.dropped() > 0 ? ", " + recorder.dropped() + " tick(s) dropped" : "");
+            } else if (recorder != null) {
+                recorder.close();
             }
         }
     }
