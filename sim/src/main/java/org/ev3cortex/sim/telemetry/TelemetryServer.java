@@ -89,6 +89,7 @@ public final class TelemetryServer extends WebSocketServer implements Recorder.T
         m.put("op", "advertise");
         m.put("channels", list);
         advertise = Json.write(m);
+        broadcast(advertise); // clients that connected before the agent started
     }
 
     @Override
