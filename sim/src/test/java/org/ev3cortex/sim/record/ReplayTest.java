@@ -73,6 +73,46 @@ class ReplayTest {
     }
 
     @Test
+    void aConfigChangeIsRecordedWithItsVerdictAndReplayedAtItsTick() throws Exception {
+        java.util.List<org.ev3cortex.config.ConfigOverride> o = new java.util.ArrayList<>();
+        o.add(new org.ev3cortex.config.ConfigOverride("sim.hostStats", "false", "test"));
+        o.add(new org.ev3cortex.config.ConfigOverride("record.whenBehind", "wait", "test"));
+        for (org.ev3cortex.config.Key<Integer> k : org.ev3cortex.status.StatusKeys.RECORD_RATES) {
+            o.add(new org.ev3cortex.config.ConfigOverride(k.name(), "1", "test"));
+        }
+        org.ev3cortex.config.Config c = new org.ev3cortex.config.ConfigLoader(org.ev3cortex.sim.SimKeys.schema())
+                .load(List.of(), o);
+        org.ev3cortex.config.Config slower = c.with(org.ev3cortex.ganglia.GangliaKeys.CRUISE_SPEED, 300);
+        Path file = dir.resolve("reload.mcap");
+        try (org.ev3cortex.agent.Agent agent = new org.ev3cortex.agent.Agent(
+                new org.ev3cortex.sim.body.SimBody(c), c, List.of())) {
+            org.ev3cortex.record.Recorder rec = org.ev3cortex.agent.Recording.start(agent, file);
+            agent.loop().addObserver((tick, s, m) -> {
+                if (tick == 99) agent.loop().submitConfig(slower); // applied before tick 100
+            });
+            agent.loop().runTicks(200);
+            rec.close();
+        }
+        List<McapReader.Message> configs = McapReader.read(file).topic("/config");
+        assertThat(configs).hasSize(2);
+        Map<String, Object> applied = configs.get(1).json();
+        assertThat(applied).containsEntry("tick", 100L).containsEntry("status", "APPLIED")
+                .containsEntry("verdict_tick", 100L).containsEntry("config_changed", true);
+        assertThat(org.ev3cortex.sim.record.JsonIn.object(applied.get("values")))
+                .containsEntry("m1.cruiseSpeedCountsPerSec", "300");
+
+        // The cruise speed shows in the very next commands: replay matches only if it applies the
+        // change at tick 100, neither earlier nor later.
+        Result r = sim("replay", file.toString());
+        assertThat(r.out).isEqualTo("replayed 200 ticks of " + file + ": every tick's commands match the recording");
+        assertThat(r.exit).isZero();
+        // Held at the old speed (a --set overrides the recorded change too), it departs at tick 100.
+        Result held = sim("replay", file.toString(), "--set", "m1.cruiseSpeedCountsPerSec=450");
+        assertThat(held.out).startsWith("replay departs at tick 100 (");
+        assertThat(held.exit).isEqualTo(ReplayCommand.EXIT_DEPARTS);
+    }
+
+    @Test
     void aRecordingWithoutEveryTicksSensesIsRefusedWithOneLine() throws Exception {
         Path file = McapNodeTest.record(dir, "brick-rates.mcap", 5, "record.camera.everyTicks=100",
                 "record.state.everyTicks=2", "record.audio.everyTicks=10");
