@@ -70,8 +70,11 @@ final class JsonOut {
             } else if (c < 0x80) {
                 b.ascii(c);
             } else {
-                byte[] u = McapWriter.utf8(String.valueOf(c));
+                // A whole code point: a surrogate pair encoded alone would become '?'.
+                int end = Character.isHighSurrogate(c) && i + 1 < s.length() ? i + 2 : i + 1;
+                byte[] u = McapWriter.utf8(s.substring(i, end));
                 b.raw(u, 0, u.length);
+                i = end - 1;
             }
         }
         b.ascii('"');
