@@ -66,7 +66,19 @@ public final class BrickMain {
         // The agent's one shutdown hook stops the motors on SIGTERM and holds the JVM until
         // close() has logged the summary and closed the body (LEDs off, capture commands ended).
         try (Agent agent = new Agent(body, config, options.allOverrides(loader))) {
+            // Off by default: without --record no recorder class is loaded.
+            org.ev3cortex.record.Recorder recorder = null;
+            if (options.record != null || !config.get(org.ev3cortex.status.StatusKeys.RECORD_FILE).trim().isEmpty()) {
+                java.nio.file.Path recordTo = org.ev3cortex.agent.Recording.target(options.record, config);
+                try {
+                    recorder = org.ev3cortex.agent.Recording.start(agent, recordTo);
+                } catch (java.io.IOException e) {
+                    err.println("cannot record to " + recordTo + ": " + e);
+                    return AgentOptions.EXIT_CONFIG;
+                }
+            }
             LoopState end = agent.run(Long.MAX_VALUE);
+            if (recorder != null) recorder.close(); // before the agent closes: the hook waits for that
             int code = end == LoopState.FAULTED ? AgentOptions.EXIT_FAULT : 0;
             // A signal's exit status would be 128 + signal (143 for SIGTERM); the run's own code
             // says whether the stop was clean (0) or a fault (1).

@@ -30,6 +30,8 @@ public final class AgentOptions {
     public boolean printConfig;
     public boolean printBudget;
     public boolean help;
+    /** {@code --record FILE.mcap}: record every tick (see org.ev3cortex.record), or null. */
+    public Path record;
     /** Arguments this parser does not know, left for the caller. */
     public final List<String> rest = new ArrayList<>();
 
@@ -49,6 +51,10 @@ public final class AgentOptions {
                 o.printConfig = true;
             } else if (a.equals("--print-budget")) {
                 o.printBudget = true;
+            } else if (a.equals("--record")) {
+                o.record = Paths.get(need(args, ++i, a));
+            } else if (a.startsWith("--record=")) {
+                o.record = Paths.get(a.substring("--record=".length()));
             } else if (a.equals("--help") || a.equals("-h")) {
                 o.help = true;
             } else {
@@ -68,7 +74,8 @@ public final class AgentOptions {
         return "  --config FILE       properties file; repeat to layer files (later wins)\n"
              + "  --set key=value     override one key (also -Dkey=value); highest precedence\n"
              + "  --print-config      print every key's effective value and where it came from, then exit\n"
-             + "  --print-budget      estimate each stage's time per tick on the EV3 (no FPU), then exit\n";
+             + "  --print-budget      estimate each stage's time per tick on the EV3 (no FPU), then exit\n"
+             + "  --record FILE.mcap  record every tick to MCAP (rates: record.* keys; docs/observability.md)\n";
     }
 
     /**

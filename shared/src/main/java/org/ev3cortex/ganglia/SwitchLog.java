@@ -43,6 +43,19 @@ public final class SwitchLog {
         return count;
     }
 
+    /** How many switches the ring keeps. */
+    public int capacity() {
+        return tick.length;
+    }
+
+    // Switch number k (0-based, among the last capacity()), without allocating: for the recorder.
+    public long tickOf(long k) { return tick[(int) (k % tick.length)]; }
+    public Behaviour fromOf(long k) { return from[(int) (k % tick.length)]; }
+    public Behaviour toOf(long k) { return to[(int) (k % tick.length)]; }
+    public Reason reasonOf(long k) { return reason[(int) (k % tick.length)]; }
+    public double salienceFromOf(long k) { return salienceFrom[(int) (k % tick.length)]; }
+    public double salienceToOf(long k) { return salienceTo[(int) (k % tick.length)]; }
+
     /** How many switches into {@code b} had {@code r} as their reason, among those still kept. */
     public int countKept(Reason r) {
         int n = 0;

@@ -79,6 +79,16 @@ public final class LoopStats {
     public long batteryStops() { return batteryStops; }
     public long maxTickNanos() { return maxTickNanos; }
 
+    /** The epoch's time in the last finished tick; the loop thread (a tick observer) only. */
+    public long lastEpochNanos(int epoch) {
+        return recentNanos[epoch][(cursor + tickRecent.length - 1) % tickRecent.length];
+    }
+
+    /** The last finished tick's time; the loop thread (a tick observer) only. */
+    public long lastTickNanos() {
+        return tickRecent[(cursor + tickRecent.length - 1) % tickRecent.length];
+    }
+
     public List<String> epochNames() {
         return List.of(epochNames);
     }

@@ -64,6 +64,21 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--mic", paramLabel = "SRC", description = "Laptop mode: default or file:AUDIO as the microphone.")
     String mic;
 
+    @Option(names = "--record", paramLabel = "FILE.mcap",
+            description = "Record every tick to MCAP (docs/observability.md). Rates left at their defaults record"
+                    + " every stream on every tick, so the file replays.")
+    Path record;
+
+    @Option(names = "--telemetry", paramLabel = "PORT",
+            description = "Serve live telemetry (Foxglove WebSocket protocol) on ws://127.0.0.1:PORT.")
+    Integer telemetry;
+
+    @Option(names = "--telemetry-kbps", paramLabel = "N", defaultValue = "300",
+            description = "Bandwidth per telemetry client in kB/s; the rest is dropped and counted (default: ${DEFAULT-VALUE}).")
+    int telemetryKbps;
+
+    private org.ev3cortex.sim.telemetry.TelemetryServer tele;
+
     @Override
     public Integer call() throws Exception {
         AgentOptions options = new AgentOptions();
@@ -83,14 +98,38 @@ public final class RunCommand implements Callable<Integer> {
         ConfigLoader loader = new ConfigLoader(SimKeys.schema());
         Config config = options.loadOrReport(loader, System.err);
         if (config == null) return AgentOptions.EXIT_CONFIG;
+        record = org.ev3cortex.agent.Recording.target(record, config);
+        if (record != null || telemetry != null) {
+            config = org.ev3cortex.sim.record.RecordDefaults.apply(config, options, loader);
+            if (config == null) return AgentOptions.EXIT_CONFIG;
+        }
         if (printConfig) {
             System.out.print(config.describe());
             return 0;
         }
+        if (telemetry != null) {
+            try {
+                tele = new org.ev3cortex.sim.telemetry.TelemetryServer(telemetry, telemetryKbps * 1000L).open();
+            } catch (Exception e) {
+                System.err.println("cannot serve telemetry on 127.0.0.1:" + telemetry + ": " + e.getMessage());
+                return AgentOptions.EXIT_CONFIG;
+            }
+            System.out.println("telemetry on ws://127.0.0.1:" + telemetry + " (Foxglove Studio: Open connection)");
+        }
+        try {
+            return runBody(config, options, loader);
+        } finally {
+            if (tele != null) tele.stop(1_000);
+        }
+    }
+
+    private int runBody(Config config, AgentOptions options, ConfigLoader loader) throws Exception {
         if (camera != null || mic != null) return laptop(config, options, loader);
         SimBody body = new SimBody(config);
         boolean display = !headless && !GraphicsEnvironment.isHeadless();
-        try (Agent agent = new Agent(body, config, options.allOverrides(loader))) {
+        try (Agent agent = new Agent(body, config, options.allOverrides(loader));
+             org.ev3cortex.sim.record.RecordDefaults.Handle rec = org.ev3cortex.sim.record.RecordDefaults.start(agent, record, tele)) {
+            if (rec.failed()) return AgentOptions.EXIT_CONFIG;
             if (display) {
                 return org.ev3cortex.sim.viewer.Viewer.show(agent, body);
             }
@@ -112,7 +151,9 @@ public final class RunCommand implements Callable<Integer> {
         org.ev3cortex.sim.desktop.LaptopBody body = new org.ev3cortex.sim.desktop.LaptopBody(config, cam, mc);
         long periodMs = config.get(LoopKeys.PERIOD_MS);
         long ticks = Math.max(1, Math.round(seconds * 1000 / periodMs));
-        try (Agent agent = new Agent(body, config, options.allOverrides(loader))) {
+        try (Agent agent = new Agent(body, config, options.allOverrides(loader));
+             org.ev3cortex.sim.record.RecordDefaults.Handle rec = org.ev3cortex.sim.record.RecordDefaults.start(agent, record, tele)) {
+            if (rec.failed()) return AgentOptions.EXIT_CONFIG;
             System.out.printf("Running %.0f s on %s%n", seconds, body.describe());
             LoopState end = agent.run(ticks);
             System.out.println("  " + agent.loop().stats().summary().replace("\n", "\n  "));

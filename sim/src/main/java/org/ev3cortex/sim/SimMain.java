@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** {@code java -jar sim/target/ev3cortex-sim.jar <command>}: the desktop entry point. */
 @Command(name = "ev3cortex-sim", mixinStandardHelpOptions = true, version = "ev3cortex-sim 0.1.0",
         description = "The ev3cortex desktop: the simulator, file tools and the laptop body.",
-        subcommands = {RunCommand.class, ToolsCommand.class, ServeEv3Command.class})
+        subcommands = {RunCommand.class, ToolsCommand.class, ServeEv3Command.class,
+                org.ev3cortex.sim.record.ReplayCommand.class})
 public final class SimMain implements Runnable {
 
     @Override
