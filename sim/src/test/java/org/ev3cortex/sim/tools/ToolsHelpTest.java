@@ -31,7 +31,7 @@ class ToolsHelpTest {
                 listed.put(current, listed.get(current) + " " + line.trim());
             }
         }
-        assertThat(listed.keySet()).containsExactly("v1", "a1", "hist", "predict");
+        assertThat(listed.keySet()).containsExactly("v1", "a1", "hist", "predict", "export");
         for (Map.Entry<String, CommandLine> e : cl.getSubcommands().entrySet()) {
             UsageMessageSpec u = e.getValue().getCommandSpec().usageMessage();
             String summary = u.header().length > 0 ? u.header()[0] : String.join(" ", u.description());
