@@ -319,7 +319,7 @@ public final class ReceptiveFields {
         long taps = taps();
         c.fconv += cells;
         c.fmul += cells;
-        c.iop += (integral ? 4 : 5) * taps + 6L * cells;
+        c.iop += (integral ? 3 : 4) * taps + 6L * cells;
         c.bytes += (integral ? 12 : 9) * taps + 16L * cells;
     }
 

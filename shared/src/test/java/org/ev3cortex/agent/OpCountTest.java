@@ -74,6 +74,14 @@ class OpCountTest {
     }
 
     @Test
+    void v1sFixedReceptiveFieldsCountsMatchToo() throws Exception {
+        List<String> names = new ArrayList<>();
+        long[][][] r = probe(names, "v1.receptiveField=fixed");
+        System.out.println(table(names, r));
+        assertClose(names, r);
+    }
+
+    @Test
     void theFftFitHoldsFrom64To4096() throws Exception {
         ClassLoader loader = new CountingLoader(OpCountTest.class.getClassLoader());
         Class<?> probe = loader.loadClass("org.ev3cortex.agent.FftProbe");
