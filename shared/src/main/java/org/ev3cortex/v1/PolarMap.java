@@ -64,7 +64,7 @@ public final class PolarMap {
      * whole frame is covered.
      */
     public static double defaultMaxRadius(int w, int h) {
-        return Math.hypot(w, h) / 2;
+        return Math.sqrt((double) w * w + (double) h * h) / 2; // not hypot: one class fewer before the first tick
     }
 
     /**
