@@ -17,8 +17,8 @@ import org.ev3cortex.seam.TickData;
  *
  * <p>Each area is {@code channels x sectors x rings} floats, row-major, channel-major: channel 0
  * is the DoG of luma (luma in [0, 1], so the DoG lies in [-1, 1] and is 0 on flat regions);
- * with {@code v1.opponent}, channel 1 is R-G and channel 2 is B-Y, each in [-1, 1] (these two
- * still take the float path: the planes, then the bilinear remap).
+ * with {@code v1.opponent}, channel 1 is R-G and channel 2 is B-Y, each in [-1, 1], sampled
+ * bilinearly at the cells' places (computed in integers at each cell's four pixels only).
  *
  * <p>The old float path (a full-frame DoG of a float luma plane, then the bilinear remap) stays
  * for comparison and for the full-frame pictures: {@link #processFloat}, {@link #luma()},
@@ -79,7 +79,11 @@ public final class V1 implements Stage {
     private ReceptiveFields rightFields;
     private byte[] rgbLuma;   // RGB24 only: the integer BT.601 luma
     private int[] sat;        // eccentric only: the summed-area table of the luma
-    private float[] redGreen;
+    private int[] leftOpponentPixel;  // v1.opponent: each cell's 4 bilinear neighbours ...
+    private int[] leftOpponentWeight; // ... and their weights in Q10
+    private int[] rightOpponentPixel;
+    private int[] rightOpponentWeight;
+    private float[] redGreen;   // the float planes, made on demand (tools, comparisons)
     private float[] blueYellow;
     private final PathwayOutput left = new PathwayOutput(Region.V1_L);
     private final PathwayOutput right = new PathwayOutput(Region.V1_R);
@@ -135,8 +139,17 @@ public final class V1 implements Stage {
         int n = s.width * s.height;
         rgbLuma = s.format == PixelFormat.RGB24 ? new byte[n] : null;
         sat = s.eccentric ? new int[(s.width + 1) * (s.height + 1)] : null;
-        redGreen = s.opponent ? new float[n] : null;
-        blueYellow = s.opponent ? new float[n] : null;
+        redGreen = null;
+        blueYellow = null;
+        if (s.opponent) {
+            int cells = s.rings * s.sectors;
+            leftOpponentPixel = new int[4 * cells];
+            leftOpponentWeight = new int[4 * cells];
+            rightOpponentPixel = new int[4 * cells];
+            rightOpponentWeight = new int[4 * cells];
+            opponentTaps(leftMap, leftOpponentPixel, leftOpponentWeight);
+            opponentTaps(rightMap, rightOpponentPixel, rightOpponentWeight);
+        }
         dog = null;
         luma = null;
         dogPlane = null;
@@ -176,9 +189,23 @@ public final class V1 implements Stage {
         leftFields.countOps(c);
         rightFields.countOps(c);
         if (s.opponent) {
-            Planes.countOpponent(s.format, n, c);
-            leftMap.countRemap(c, 2);
-            rightMap.countRemap(c, 2);
+            long taps = 2 * 4L * s.rings * s.sectors;
+            long cells = 2L * s.rings * s.sectors;
+            if (s.format == PixelFormat.YUYV) {
+                c.iop += 34 * taps;
+                c.bytes += 11 * taps;
+            } else if (s.format == PixelFormat.RGB24) {
+                c.iop += 20 * taps;
+                c.bytes += 11 * taps;
+            }
+            if (s.format != PixelFormat.GRAY8) {
+                c.fconv += 2 * cells;
+                c.fmul += 2 * cells;
+                c.iop += 8 * cells;
+                c.bytes += 8 * cells;
+            } else {
+                c.bytes += 8 * cells;
+            }
         }
         // Hemifield sums: an int add per luma byte; two conversions and divides for the means.
         c.iop += 4 * n + 6L * s.height;
@@ -256,14 +283,103 @@ public final class V1 implements Stage {
         floatStale = true;
     }
 
+    /** The opponent channels of both areas, in integers at each cell's 4 bilinear neighbours. */
     private void opponent(byte[] frame, float[] leftArea, float[] rightArea) {
         Settings s = settings;
-        Planes.opponent(frame, s.format, s.width, s.height, redGreen, blueYellow);
+        int cells = s.sectors * s.rings;
+        if (s.format == PixelFormat.GRAY8) { // no colour
+            java.util.Arrays.fill(leftArea, cells, 3 * cells, 0f);
+            java.util.Arrays.fill(rightArea, cells, 3 * cells, 0f);
+            return;
+        }
+        boolean yuyv = s.format == PixelFormat.YUYV;
+        opponentCells(frame, yuyv, leftOpponentPixel, leftOpponentWeight, leftArea, cells);
+        opponentCells(frame, yuyv, rightOpponentPixel, rightOpponentWeight, rightArea, cells);
+    }
+
+    private static final int Q = 1024;                  // colour components and weights in Q10
+    private static final int MAX_COMPONENT = 255 * Q;
+    private static final float RED_GREEN_SCALE = 1f / (255f * Q * Q);
+    private static final float BLUE_YELLOW_SCALE = 1f / (2 * 255f * Q * Q);
+
+    /**
+     * R-G and B-(R+G)/2 at each cell: per neighbour the RGB in Q10 (YUYV through the BT.601
+     * limited-range equations in Q10, clamped as {@link Planes#opponent} clamps), weighted in
+     * Q10. The sums fit an int: |2B - R - G| * 1024 summed with weights that add up to 1024.
+     */
+    private static void opponentCells(byte[] f, boolean yuyv, int[] pix, int[] wt, float[] dst, int cells) {
+        for (int c = 0; c < cells; c++) {
+            int rg = 0;
+            int by = 0;
+            for (int k = 4 * c, e = k + 4; k < e; k++) {
+                int i = pix[k];
+                int r;
+                int g;
+                int b;
+                if (yuyv) {
+                    int y = 1192 * ((f[2 * i] & 0xff) - 16); // 1.164, 1.596, 0.392, 0.813, 2.017 times 1024
+                    int p = (i & ~1) * 2;                    // Y0 U Y1 V
+                    int u = (f[p + 1] & 0xff) - 128;
+                    int v = (f[p + 3] & 0xff) - 128;
+                    r = clampComponent(y + 1634 * v);
+                    g = clampComponent(y - 401 * u - 833 * v);
+                    b = clampComponent(y + 2065 * u);
+                } else {
+                    int j = 3 * i;
+                    r = (f[j] & 0xff) << 10;
+                    g = (f[j + 1] & 0xff) << 10;
+                    b = (f[j + 2] & 0xff) << 10;
+                }
+                rg += wt[k] * (r - g);
+                by += wt[k] * (2 * b - r - g);
+            }
+            dst[cells + c] = rg * RED_GREEN_SCALE;
+            dst[2 * cells + c] = by * BLUE_YELLOW_SCALE;
+        }
+    }
+
+    private static int clampComponent(int v) {
+        return v < 0 ? 0 : v > MAX_COMPONENT ? MAX_COMPONENT : v;
+    }
+
+    /** Each cell's 4 bilinear neighbours and their weights in Q10, summing to exactly 1024 where the float ones sum to 1. */
+    private void opponentTaps(PolarMap m, int[] pix, int[] wt) {
+        int w = settings.width;
+        for (int c = 0; c < m.size(); c++) {
+            int base = m.bilinearBase(c);
+            float fsum = 0;
+            int sum = 0;
+            int big = 4 * c;
+            for (int b = 0; b < 4; b++) {
+                int k = 4 * c + b;
+                pix[k] = base + (b == 1 || b == 3 ? 1 : 0) + (b >= 2 ? w : 0);
+                wt[k] = Math.round(m.bilinearWeight(c, b) * Q);
+                fsum += m.bilinearWeight(c, b);
+                sum += wt[k];
+                if (wt[k] > wt[big]) big = k;
+            }
+            if (Math.abs(fsum - 1) < 1e-3f) wt[big] += Q - sum;
+        }
+    }
+
+    /** The old float path's opponent channels: the full-frame float planes, then the remap. */
+    private void opponentFloat(byte[] frame, float[] leftArea, float[] rightArea) {
+        Settings s = settings;
+        opponentPlanes(frame);
         int cell = s.sectors * s.rings;
         leftMap.remap(redGreen, leftArea, cell);
         rightMap.remap(redGreen, rightArea, cell);
         leftMap.remap(blueYellow, leftArea, 2 * cell);
         rightMap.remap(blueYellow, rightArea, 2 * cell);
+    }
+
+    private void opponentPlanes(byte[] frame) {
+        Settings s = settings;
+        if (redGreen == null) {
+            redGreen = new float[s.width * s.height];
+            blueYellow = new float[s.width * s.height];
+        }
+        Planes.opponent(frame, s.format, s.width, s.height, redGreen, blueYellow);
     }
 
     /** BT.601 luma in integers: (77 R + 150 G + 29 B + 128) >> 8, the weights times 256. */
@@ -282,7 +398,7 @@ public final class V1 implements Stage {
         floatPlanes(frame);
         leftMap.remap(dogPlane, leftArea, 0);
         rightMap.remap(dogPlane, rightArea, 0);
-        if (settings.opponent) opponent(frame, leftArea, rightArea);
+        if (settings.opponent) opponentFloat(frame, leftArea, rightArea);
     }
 
     private void floatPlanes(byte[] frame) {
@@ -323,8 +439,17 @@ public final class V1 implements Stage {
     /** The receptive fields of V1-L and V1-R. */
     public ReceptiveFields leftFields() { return leftFields; }
     public ReceptiveFields rightFields() { return rightFields; }
-    public float[] redGreen() { return redGreen; }
-    public float[] blueYellow() { return blueYellow; }
+    /** The float R-G plane of the last frame (old float path), on demand as {@link #luma()}; null without v1.opponent. */
+    public float[] redGreen() { return opponentPlane(true); }
+    /** The float B-Y plane of the last frame, on demand; null without v1.opponent. */
+    public float[] blueYellow() { return opponentPlane(false); }
+
+    private float[] opponentPlane(boolean redGreenPlane) {
+        if (!settings.opponent) return null;
+        if (lastFrame != null) opponentPlanes(lastFrame);
+        else if (redGreen == null) opponentPlanes(new byte[settings.format.frameBytes(settings.width, settings.height)]);
+        return redGreenPlane ? redGreen : blueYellow;
+    }
     public PolarMap leftMap() { return leftMap; }
     public PolarMap rightMap() { return rightMap; }
     public Settings settings() { return settings; }

@@ -79,6 +79,11 @@ class OpCountTest {
         long[][][] r = probe(names, "v1.receptiveField=fixed");
         System.out.println(table(names, r));
         assertClose(names, r);
+        names.clear();
+        r = probe(names, "body.camera.width=64", "body.camera.height=48", "v1.rings=8", "v1.sectors=4",
+                "v1.opponent=true", "v1.receptiveField=fixed"); // YUYV's opponent channels
+        System.out.println(table(names, r));
+        assertClose(names, r);
     }
 
     @Test

@@ -167,6 +167,50 @@ class ReceptiveFieldsTest {
         }
     }
 
+    /** A YUYV frame of a picture with its real chroma: BT.601 limited range, U and V averaged over each pixel pair. */
+    static byte[] yuyvWithChroma(Picture p) {
+        int n = p.w() * p.h();
+        byte[] out = new byte[2 * n];
+        for (int i = 0; i < n; i += 2) {
+            double u = 0, v = 0;
+            for (int k = i; k < i + 2; k++) {
+                double r = p.rgb()[3 * k] & 0xff, g = p.rgb()[3 * k + 1] & 0xff, b = p.rgb()[3 * k + 2] & 0xff;
+                out[2 * k] = (byte) Math.round(16 + (65.481 * r + 128.553 * g + 24.966 * b) / 255);
+                u += 128 + (-37.797 * r - 74.203 * g + 112.0 * b) / 255;
+                v += 128 + (112.0 * r - 93.786 * g - 18.214 * b) / 255;
+            }
+            out[2 * i + 1] = (byte) Math.round(u / 2);
+            out[2 * i + 3] = (byte) Math.round(v / 2);
+        }
+        return out;
+    }
+
+    @Test
+    void theIntegerOpponentChannelsEqualTheOldFloatPathWithinAQuarterPercent() throws Exception {
+        for (Picture p : pictures()) {
+            for (PixelFormat f : new PixelFormat[] {PixelFormat.YUYV, PixelFormat.RGB24, PixelFormat.GRAY8}) {
+                V1.Settings s = settings(p, f, true);
+                s.opponent = true;
+                V1 v1 = new V1(s);
+                byte[] fr = f == PixelFormat.YUYV ? yuyvWithChroma(p) : frame(p, f);
+                float[] l = new float[v1.areaSize()], r = new float[v1.areaSize()];
+                float[] lf = new float[v1.areaSize()], rf = new float[v1.areaSize()];
+                v1.process(fr, l, r);
+                v1.processFloat(fr, lf, rf);
+                int cells = s.rings * s.sectors;
+                double worst = 0, energy = 0;
+                for (int i = cells; i < 3 * cells; i++) {
+                    worst = Math.max(worst, Math.max(Math.abs(l[i] - lf[i]), Math.abs(r[i] - rf[i])));
+                    energy += lf[i] * lf[i] + rf[i] * rf[i];
+                }
+                System.out.printf("opponent, integer vs float, %s %s: worst %.2e (range [-1, 1]), RMS %.3f%n",
+                        p.name(), f, worst, Math.sqrt(energy / (4 * cells)));
+                assertThat(worst).as("%s %s", p.name(), f).isLessThanOrEqualTo(0.005);
+                if (f != PixelFormat.GRAY8 && p.name().startsWith("scene")) assertThat(energy).isGreaterThan(0.01 * cells); // a colourful picture
+            }
+        }
+    }
+
     @Test
     void aFlatFrameGivesExactlyZeroInEveryCellOfBothKinds() {
         for (boolean eccentric : new boolean[] {false, true}) {
