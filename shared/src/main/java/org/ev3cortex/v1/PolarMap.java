@@ -3,7 +3,7 @@ package org.ev3cortex.v1;
 /**
  * A polar resampling of a float plane through lookup tables built once: the forward LUT
  * (output cell to source pixel, with bilinear weights) and the backward LUT (source pixel to
- * the ring and sector it falls in, for the grid overlay).
+ * the ring and sector it falls in, for the grid overlay; built only when first asked for).
  *
  * <p>Output layout, as OpenCV's {@code warpPolar}: row-major {@code rows x cols}, a row per
  * angle step, a column per radius step. Two families:
@@ -30,8 +30,16 @@ public final class PolarMap {
     private final float[] srcX;    // the exact source coordinate of each cell, for tests and docs
     private final float[] srcY;
     private final double[] radiusOfCol;
-    private final int[] ringOfPixel;   // backward LUT; -1 where the map does not reach
-    private final int[] sectorOfPixel;
+    private int[] ringOfPixel;   // backward LUT, built on first use (only the grid overlay needs it); -1 where the map does not reach
+    private int[] sectorOfPixel;
+    // What the backward LUT is built from.
+    private boolean openCvKind;
+    private double cx;
+    private double cy;
+    private double sign;
+    private double foveaPx;
+    private double maxR;
+    private boolean log;
 
     /** Which hemisphere's map: each sees the opposite half of the frame. */
     public enum Hemisphere { LEFT, RIGHT }
@@ -49,8 +57,6 @@ public final class PolarMap {
         srcX = new float[n];
         srcY = new float[n];
         radiusOfCol = new double[cols];
-        ringOfPixel = new int[srcW * srcH];
-        sectorOfPixel = new int[srcW * srcH];
     }
 
     /**
@@ -58,7 +64,7 @@ public final class PolarMap {
      * whole frame is covered.
      */
     public static double defaultMaxRadius(int w, int h) {
-        return Math.hypot(w, h) / 2;
+        return Math.sqrt((double) w * w + (double) h * h) / 2; // not hypot: one class fewer before the first tick
     }
 
     /**
@@ -104,23 +110,12 @@ public final class PolarMap {
                 m.setCell(s * rings + k, (float) (cx + sign * r * sin), (float) (cy - r * cos), false, false);
             }
         }
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                double dx = sign * (x - cx);
-                double dy = y - cy;
-                int i = y * w + x;
-                if (dx < 0 || (dx == 0 && side == Hemisphere.RIGHT)) { // the midline column belongs to the left hemisphere
-                    m.ringOfPixel[i] = -1;
-                    m.sectorOfPixel[i] = -1;
-                    continue;
-                }
-                int ring = (int) Math.floor(hemifieldRho(Math.hypot(dx, dy), rings, foveaPx, maxR, log));
-                int sector = (int) Math.floor(Math.atan2(dx, -dy) * sectors / Math.PI);
-                boolean in = ring < rings;
-                m.ringOfPixel[i] = in ? ring : -1;
-                m.sectorOfPixel[i] = in ? Math.min(sector, sectors - 1) : -1;
-            }
-        }
+        m.cx = cx;
+        m.cy = cy;
+        m.sign = sign;
+        m.foveaPx = foveaPx;
+        m.maxR = maxR;
+        m.log = log;
         return m;
     }
 
@@ -155,23 +150,11 @@ public final class PolarMap {
                 m.setCell(p * cols + c, (float) (rhos[c] * cos + cx), (float) (rhos[c] * sin + cy), quantise, true);
             }
         }
-        double lnMax = Math.log(maxRadius);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                double dx = x - cx;
-                double dy = y - cy;
-                double r = Math.hypot(dx, dy);
-                double rho = log ? Math.log(r + 1) * cols / lnMax : r * cols / maxRadius;
-                int col = (int) Math.round(rho);
-                double angle = Math.atan2(dy, dx);
-                if (angle < 0) angle += 2 * Math.PI;
-                int row = (int) Math.round(angle / kAngle) % rows;
-                int i = y * w + x;
-                boolean in = col < cols;
-                m.ringOfPixel[i] = in ? col : -1;
-                m.sectorOfPixel[i] = in ? row : -1;
-            }
-        }
+        m.openCvKind = true;
+        m.cx = cx;
+        m.cy = cy;
+        m.maxR = maxRadius;
+        m.log = log;
         return m;
     }
 
@@ -249,12 +232,60 @@ public final class PolarMap {
         }
     }
 
+    /** Builds the backward LUT on first use: a hypot, a log and an atan2 per pixel, seconds on the brick. */
+    private void backward() {
+        if (ringOfPixel != null) return;
+        ringOfPixel = new int[srcW * srcH];
+        sectorOfPixel = new int[srcW * srcH];
+        if (openCvKind) {
+            double kAngle = 2 * Math.PI / rows;
+            double lnMax = Math.log(maxR);
+            for (int y = 0; y < srcH; y++) {
+                for (int x = 0; x < srcW; x++) {
+                    double dx = x - cx;
+                    double dy = y - cy;
+                    double r = Math.hypot(dx, dy);
+                    double rho = log ? Math.log(r + 1) * cols / lnMax : r * cols / maxR;
+                    int col = (int) Math.round(rho);
+                    double angle = Math.atan2(dy, dx);
+                    if (angle < 0) angle += 2 * Math.PI;
+                    int row = (int) Math.round(angle / kAngle) % rows;
+                    int i = y * srcW + x;
+                    boolean in = col < cols;
+                    ringOfPixel[i] = in ? col : -1;
+                    sectorOfPixel[i] = in ? row : -1;
+                }
+            }
+        } else {
+            int sectors = rows;
+            int rings = cols;
+            for (int y = 0; y < srcH; y++) {
+                for (int x = 0; x < srcW; x++) {
+                    double dx = sign * (x - cx);
+                    double dy = y - cy;
+                    int i = y * srcW + x;
+                    if (dx < 0 || (dx == 0 && sign < 0)) { // the midline column belongs to the left hemisphere
+                        ringOfPixel[i] = -1;
+                        sectorOfPixel[i] = -1;
+                        continue;
+                    }
+                    int ring = (int) Math.floor(hemifieldRho(Math.hypot(dx, dy), rings, foveaPx, maxR, log));
+                    int sector = (int) Math.floor(Math.atan2(dx, -dy) * sectors / Math.PI);
+                    boolean in = ring < rings;
+                    ringOfPixel[i] = in ? ring : -1;
+                    sectorOfPixel[i] = in ? Math.min(sector, sectors - 1) : -1;
+                }
+            }
+        }
+    }
+
     /**
      * Marks the grid lines in {@code mask} (srcW x srcH): 1 where a pixel's ring or sector differs
      * from its right or lower neighbour's, 0 elsewhere; pixels already 1 stay 1, so two maps can
      * draw into one mask.
      */
     public void drawGrid(float[] mask) {
+        backward();
         for (int y = 0; y < srcH; y++) {
             for (int x = 0; x < srcW; x++) {
                 int i = y * srcW + x;
@@ -281,7 +312,13 @@ public final class PolarMap {
     public float sourceX(int row, int col) { return srcX[row * cols + col]; }
     public float sourceY(int row, int col) { return srcY[row * cols + col]; }
     /** Backward LUT: the column (ring) of the cell a source pixel falls in, or -1. */
-    public int ringOf(int x, int y) { return ringOfPixel[y * srcW + x]; }
+    public int ringOf(int x, int y) { backward(); return ringOfPixel[y * srcW + x]; }
     /** Backward LUT: the row (sector) of the cell a source pixel falls in, or -1. */
-    public int sectorOf(int x, int y) { return sectorOfPixel[y * srcW + x]; }
+    public int sectorOf(int x, int y) { backward(); return sectorOfPixel[y * srcW + x]; }
+    /** Whether the backward LUT has been built (only drawing the grid or asking for it builds it). */
+    public boolean hasBackwardLut() { return ringOfPixel != null; }
+    /** The forward LUT, for the receptive fields: the top-left pixel of a cell's 2x2 neighbourhood. */
+    int bilinearBase(int cell) { return base[cell]; }
+    /** Bilinear weight k (0: (x0,y0), 1: (x0+1,y0), 2: (x0,y0+1), 3: (x0+1,y0+1)) of a cell. */
+    float bilinearWeight(int cell, int k) { return weights[4 * cell + k]; }
 }

@@ -10,13 +10,19 @@ import org.ev3cortex.seam.Stage;
 import org.ev3cortex.seam.TickData;
 
 /**
- * The visual pathway: frame to luma (and optional opponent planes), DoG, hemifield split and the
- * polar map of each V1 area. The left hemisphere ({@link #left()}) sees the right half of the
- * frame, the right hemisphere the left half.
+ * The visual pathway: each cell of the two V1 areas computes its own centre-surround response
+ * (its {@link ReceptiveFields receptive field}) at its place in the visual field, from the 8-bit
+ * luma of the frame, in integers; the polar maps say where the cells are. The left hemisphere
+ * ({@link #left()}) sees the right half of the frame, the right hemisphere the left half.
  *
  * <p>Each area is {@code channels x sectors x rings} floats, row-major, channel-major: channel 0
  * is the DoG of luma (luma in [0, 1], so the DoG lies in [-1, 1] and is 0 on flat regions);
- * with {@code v1.opponent}, channel 1 is R-G and channel 2 is B-Y, each in [-1, 1].
+ * with {@code v1.opponent}, channel 1 is R-G and channel 2 is B-Y, each in [-1, 1], sampled
+ * bilinearly at the cells' places (computed in integers at each cell's four pixels only).
+ *
+ * <p>The old float path (a full-frame DoG of a float luma plane, then the bilinear remap) stays
+ * for comparison and for the full-frame pictures: {@link #processFloat}, {@link #luma()},
+ * {@link #dog()}; none of it runs in a tick.
  *
  * <p>Use it as a {@link Stage} (it reads {@link Snapshot#frame}), or as a kernel: build it with
  * {@link #V1(Settings)} and call {@link #process(byte[], float[], float[])} with your own output
@@ -40,6 +46,7 @@ public final class V1 implements Stage {
         public boolean log = true;
         public double foveaRadiusPx = 4.0;
         public double maxRadiusPx; // 0: to the corner
+        public boolean eccentric = true;
 
         public static Settings of(Config c) {
             Settings s = new Settings();
@@ -55,6 +62,7 @@ public final class V1 implements Stage {
             s.log = c.get(V1Keys.MAP).equals("logpolar");
             s.foveaRadiusPx = c.get(V1Keys.FOVEA_RADIUS_PX);
             s.maxRadiusPx = c.get(V1Keys.MAX_RADIUS_PX);
+            s.eccentric = c.get(V1Keys.RECEPTIVE_FIELD).equals("eccentric");
             return s;
         }
 
@@ -65,16 +73,27 @@ public final class V1 implements Stage {
     }
 
     private Settings settings;
-    private Dog dog;
     private PolarMap leftMap;
     private PolarMap rightMap;
-    private float[] luma;
-    private float[] dogPlane;
-    private float[] redGreen;
+    private ReceptiveFields leftFields;
+    private ReceptiveFields rightFields;
+    private byte[] rgbLuma;   // RGB24 only: the integer BT.601 luma
+    private int[] sat;        // eccentric only: the summed-area table of the luma
+    private int[] leftOpponentPixel;  // v1.opponent: each cell's 4 bilinear neighbours ...
+    private int[] leftOpponentWeight; // ... and their weights in Q10
+    private int[] rightOpponentPixel;
+    private int[] rightOpponentWeight;
+    private float[] redGreen;   // the float planes, made on demand (tools, comparisons)
     private float[] blueYellow;
     private final PathwayOutput left = new PathwayOutput(Region.V1_L);
     private final PathwayOutput right = new PathwayOutput(Region.V1_R);
     private long lastSequence;
+    // The old float path, made on first use (the tools, the viewer, the comparisons).
+    private Dog dog;
+    private float[] luma;
+    private float[] dogPlane;
+    private byte[] lastFrame;
+    private boolean floatStale;
 
     /** An unconfigured stage; the loop calls {@link #configure} before the first tick. */
     public V1() {}
@@ -99,9 +118,13 @@ public final class V1 implements Stage {
     }
 
     private void apply(Settings s) {
+        if (s.radiusPx < 1) throw new IllegalArgumentException("kernel radius must be >= 1, got " + s.radiusPx);
+        if (s.width <= s.radiusPx || s.height <= s.radiusPx) {
+            throw new IllegalArgumentException("image " + s.width + "x" + s.height + " is smaller than the DoG kernel (radius "
+                    + s.radiusPx + " px needs more than " + s.radiusPx + " px each way)");
+        }
         Settings old = settings;
         settings = s;
-        dog = new Dog(s.width, s.height, s.centerSigmaPx, s.surroundSigmaPx, s.radiusPx);
         boolean sameMaps = old != null && old.width == s.width && old.height == s.height && old.rings == s.rings
                 && old.sectors == s.sectors && old.log == s.log && old.foveaRadiusPx == s.foveaRadiusPx
                 && old.maxRadiusPx == s.maxRadiusPx;
@@ -111,36 +134,84 @@ public final class V1 implements Stage {
             rightMap = PolarMap.hemifield(s.width, s.height, PolarMap.Hemisphere.RIGHT, s.rings, s.sectors,
                     s.foveaRadiusPx, s.maxRadiusPx, s.log);
         }
+        leftFields = fields(leftMap, s);
+        rightFields = fields(rightMap, s);
         int n = s.width * s.height;
-        if (luma == null || luma.length != n) {
-            luma = new float[n];
-            dogPlane = new float[n];
+        rgbLuma = s.format == PixelFormat.RGB24 ? new byte[n] : null;
+        sat = s.eccentric ? new int[(s.width + 1) * (s.height + 1)] : null;
+        redGreen = null;
+        blueYellow = null;
+        if (s.opponent) {
+            int cells = s.rings * s.sectors;
+            leftOpponentPixel = new int[4 * cells];
+            leftOpponentWeight = new int[4 * cells];
+            rightOpponentPixel = new int[4 * cells];
+            rightOpponentWeight = new int[4 * cells];
+            opponentTaps(leftMap, leftOpponentPixel, leftOpponentWeight);
+            opponentTaps(rightMap, rightOpponentPixel, rightOpponentWeight);
         }
-        redGreen = s.opponent ? new float[n] : null;
-        blueYellow = s.opponent ? new float[n] : null;
+        dog = null;
+        luma = null;
+        dogPlane = null;
+        lastFrame = null;
         int[] shape = s.areaShape();
         left.reshape(shape[0], shape[1]);
         right.reshape(shape[0], shape[1]);
     }
 
+    private static ReceptiveFields fields(PolarMap map, Settings s) {
+        if (s.eccentric) {
+            return ReceptiveFields.eccentric(map, s.centerSigmaPx, s.surroundSigmaPx, s.radiusPx, s.foveaRadiusPx,
+                    s.maxRadiusPx, s.log);
+        }
+        return ReceptiveFields.fixed(map, s.centerSigmaPx, s.surroundSigmaPx, s.radiusPx, lumaStride(s.format));
+    }
+
+    /** Bytes between two luma samples of a frame: YUYV's Y bytes are every other byte. */
+    private static int lumaStride(PixelFormat f) {
+        return f == PixelFormat.YUYV ? 2 : 1;
+    }
+
     /**
-     * One tick with a new frame: luma (and the opponent planes), the DoG, both polar maps and the
-     * hemifield luma means, from the kernels' loop bounds.
+     * One tick with a new frame: the RGB luma, the summed-area table, both areas' receptive
+     * fields (from their tap counts), the opponent planes and their remaps, the hemifield luma
+     * sums; from the kernels' loop bounds.
      */
     @Override
     public void countOps(org.ev3cortex.seam.OpCount c) {
         Settings s = settings;
         long n = (long) s.width * s.height;
-        Planes.countLuma(s.format, n, c);
-        if (s.opponent) Planes.countOpponent(s.format, n, c);
-        dog.countOps(c);
-        leftMap.countRemap(c, channels());
-        rightMap.countRemap(c, channels());
-        // Hemifield means: a double sum over every luma pixel, two divides.
-        c.fconv += n + 4;
-        c.dop += n + 4;
-        c.iop += 2 * n;
-        c.bytes += 4 * n;
+        if (s.format == PixelFormat.RGB24) {
+            c.iop += 12 * n;
+            c.bytes += 4 * n;
+        }
+        if (s.eccentric) ReceptiveFields.countIntegrate(s.width, s.height, c);
+        leftFields.countOps(c);
+        rightFields.countOps(c);
+        if (s.opponent) {
+            long taps = 2 * 4L * s.rings * s.sectors;
+            long cells = 2L * s.rings * s.sectors;
+            if (s.format == PixelFormat.YUYV) {
+                c.iop += 34 * taps;
+                c.bytes += 11 * taps;
+            } else if (s.format == PixelFormat.RGB24) {
+                c.iop += 20 * taps;
+                c.bytes += 11 * taps;
+            }
+            if (s.format != PixelFormat.GRAY8) {
+                c.fconv += 2 * cells;
+                c.fmul += 2 * cells;
+                c.iop += 8 * cells;
+                c.bytes += 8 * cells;
+            } else {
+                c.bytes += 8 * cells;
+            }
+        }
+        // Hemifield sums: an int add per luma byte; two conversions and divides for the means.
+        c.iop += 4 * n + 6L * s.height;
+        c.bytes += n;
+        c.fconv += 4;
+        c.dop += 4;
     }
 
     /** 1, or 3 with the opponent channels. */
@@ -160,25 +231,30 @@ public final class V1 implements Stage {
         if (in.frame.length == 0 || !in.frameReading.isNewerThan(lastSequence)) return;
         lastSequence = in.frameReading.sequence;
         process(in.frame, left.output(), right.output());
-        hemifieldLuma(t);
+        hemifieldLuma(t, in.frame);
     }
 
     /**
      * Mean luma of each half of the frame (0..1), for the behaviours that steer by light: the left
-     * half is the left visual field.
+     * half is the left visual field. An int sum of the 8-bit luma.
      */
-    private void hemifieldLuma(TickData t) {
-        int w = settings.width;
-        int h = settings.height;
+    private void hemifieldLuma(TickData t, byte[] frame) {
+        Settings s = settings;
+        int w = s.width;
+        int h = s.height;
         int half = w / 2;
-        double sumLeft = 0;
-        double sumRight = 0;
+        byte[] src = rgbLuma != null ? rgbLuma : frame;
+        int stride = rgbLuma != null ? 1 : lumaStride(s.format);
+        long sumLeft = 0;
+        long sumRight = 0;
         for (int y = 0; y < h; y++) {
-            int row = y * w;
-            for (int x = 0; x < half; x++) sumLeft += luma[row + x];
-            for (int x = half; x < w; x++) sumRight += luma[row + x];
+            int row = y * w * stride;
+            int mid = row + half * stride;
+            int end = row + w * stride;
+            for (int i = row; i < mid; i += stride) sumLeft += src[i] & 0xff;
+            for (int i = mid; i < end; i += stride) sumRight += src[i] & 0xff;
         }
-        t.percepts().luma(sumLeft / ((double) half * h), sumRight / ((double) (w - half) * h));
+        t.percepts().luma(sumLeft / (255.0 * half * h), sumRight / (255.0 * (w - half) * h));
     }
 
     /**
@@ -187,17 +263,162 @@ public final class V1 implements Stage {
      */
     public void process(byte[] frame, float[] leftArea, float[] rightArea) {
         Settings s = settings;
-        Planes.luma(frame, s.format, s.width, s.height, luma);
-        dog.apply(luma, dogPlane);
+        byte[] src = frame;
+        int stride = lumaStride(s.format);
+        if (rgbLuma != null) {
+            rgbLuma(frame, rgbLuma, s.width * s.height);
+            src = rgbLuma;
+            stride = 1;
+        }
+        if (sat != null) {
+            ReceptiveFields.integrate(src, stride, s.width, s.height, sat);
+            leftFields.apply(sat, leftArea, 0);
+            rightFields.apply(sat, rightArea, 0);
+        } else {
+            leftFields.apply(src, leftArea, 0);
+            rightFields.apply(src, rightArea, 0);
+        }
+        if (s.opponent) opponent(frame, leftArea, rightArea);
+        lastFrame = frame;
+        floatStale = true;
+    }
+
+    /** The opponent channels of both areas, in integers at each cell's 4 bilinear neighbours. */
+    private void opponent(byte[] frame, float[] leftArea, float[] rightArea) {
+        Settings s = settings;
+        int cells = s.sectors * s.rings;
+        if (s.format == PixelFormat.GRAY8) { // no colour
+            java.util.Arrays.fill(leftArea, cells, 3 * cells, 0f);
+            java.util.Arrays.fill(rightArea, cells, 3 * cells, 0f);
+            return;
+        }
+        boolean yuyv = s.format == PixelFormat.YUYV;
+        opponentCells(frame, yuyv, leftOpponentPixel, leftOpponentWeight, leftArea, cells);
+        opponentCells(frame, yuyv, rightOpponentPixel, rightOpponentWeight, rightArea, cells);
+    }
+
+    private static final int Q = 1024;                  // colour components and weights in Q10
+    private static final int MAX_COMPONENT = 255 * Q;
+    private static final float RED_GREEN_SCALE = 1f / (255f * Q * Q);
+    private static final float BLUE_YELLOW_SCALE = 1f / (2 * 255f * Q * Q);
+
+    /**
+     * R-G and B-(R+G)/2 at each cell: per neighbour the RGB in Q10 (YUYV through the BT.601
+     * limited-range equations in Q10, clamped as {@link Planes#opponent} clamps), weighted in
+     * Q10. The sums fit an int: |2B - R - G| * 1024 summed with weights that add up to 1024.
+     */
+    private static void opponentCells(byte[] f, boolean yuyv, int[] pix, int[] wt, float[] dst, int cells) {
+        for (int c = 0; c < cells; c++) {
+            int rg = 0;
+            int by = 0;
+            for (int k = 4 * c, e = k + 4; k < e; k++) {
+                int i = pix[k];
+                int r;
+                int g;
+                int b;
+                if (yuyv) {
+                    int y = 1192 * ((f[2 * i] & 0xff) - 16); // 1.164, 1.596, 0.392, 0.813, 2.017 times 1024
+                    int p = (i & ~1) * 2;                    // Y0 U Y1 V
+                    int u = (f[p + 1] & 0xff) - 128;
+                    int v = (f[p + 3] & 0xff) - 128;
+                    r = clampComponent(y + 1634 * v);
+                    g = clampComponent(y - 401 * u - 833 * v);
+                    b = clampComponent(y + 2065 * u);
+                } else {
+                    int j = 3 * i;
+                    r = (f[j] & 0xff) << 10;
+                    g = (f[j + 1] & 0xff) << 10;
+                    b = (f[j + 2] & 0xff) << 10;
+                }
+                rg += wt[k] * (r - g);
+                by += wt[k] * (2 * b - r - g);
+            }
+            dst[cells + c] = rg * RED_GREEN_SCALE;
+            dst[2 * cells + c] = by * BLUE_YELLOW_SCALE;
+        }
+    }
+
+    private static int clampComponent(int v) {
+        return v < 0 ? 0 : v > MAX_COMPONENT ? MAX_COMPONENT : v;
+    }
+
+    /** Each cell's 4 bilinear neighbours and their weights in Q10, summing to exactly 1024 where the float ones sum to 1. */
+    private void opponentTaps(PolarMap m, int[] pix, int[] wt) {
+        int w = settings.width;
+        for (int c = 0; c < m.size(); c++) {
+            int base = m.bilinearBase(c);
+            float fsum = 0;
+            int sum = 0;
+            int big = 4 * c;
+            for (int b = 0; b < 4; b++) {
+                int k = 4 * c + b;
+                pix[k] = base + (b == 1 || b == 3 ? 1 : 0) + (b >= 2 ? w : 0);
+                wt[k] = Math.round(m.bilinearWeight(c, b) * Q);
+                fsum += m.bilinearWeight(c, b);
+                sum += wt[k];
+                if (wt[k] > wt[big]) big = k;
+            }
+            if (Math.abs(fsum - 1) < 1e-3f) wt[big] += Q - sum;
+        }
+    }
+
+    /** The old float path's opponent channels: the full-frame float planes, then the remap. */
+    private void opponentFloat(byte[] frame, float[] leftArea, float[] rightArea) {
+        Settings s = settings;
+        opponentPlanes(frame);
+        int cell = s.sectors * s.rings;
+        leftMap.remap(redGreen, leftArea, cell);
+        rightMap.remap(redGreen, rightArea, cell);
+        leftMap.remap(blueYellow, leftArea, 2 * cell);
+        rightMap.remap(blueYellow, rightArea, 2 * cell);
+    }
+
+    private void opponentPlanes(byte[] frame) {
+        Settings s = settings;
+        if (redGreen == null) {
+            redGreen = new float[s.width * s.height];
+            blueYellow = new float[s.width * s.height];
+        }
+        Planes.opponent(frame, s.format, s.width, s.height, redGreen, blueYellow);
+    }
+
+    /** BT.601 luma in integers: (77 R + 150 G + 29 B + 128) >> 8, the weights times 256. */
+    static void rgbLuma(byte[] rgb, byte[] out, int n) {
+        for (int i = 0, j = 0; i < n; i++, j += 3) {
+            out[i] = (byte) ((77 * (rgb[j] & 0xff) + 150 * (rgb[j + 1] & 0xff) + 29 * (rgb[j + 2] & 0xff) + 128) >> 8);
+        }
+    }
+
+    /**
+     * The old float path on one frame, for comparison: the float luma plane, the full-frame DoG,
+     * then the bilinear remap of each area (and the opponent channels as {@link #process} does).
+     * Fills {@link #luma()} and {@link #dog()}. Allocates its planes on first use.
+     */
+    public void processFloat(byte[] frame, float[] leftArea, float[] rightArea) {
+        floatPlanes(frame);
         leftMap.remap(dogPlane, leftArea, 0);
         rightMap.remap(dogPlane, rightArea, 0);
-        if (s.opponent) {
-            Planes.opponent(frame, s.format, s.width, s.height, redGreen, blueYellow);
-            int cell = s.sectors * s.rings;
-            leftMap.remap(redGreen, leftArea, cell);
-            rightMap.remap(redGreen, rightArea, cell);
-            leftMap.remap(blueYellow, leftArea, 2 * cell);
-            rightMap.remap(blueYellow, rightArea, 2 * cell);
+        if (settings.opponent) opponentFloat(frame, leftArea, rightArea);
+    }
+
+    private void floatPlanes(byte[] frame) {
+        Settings s = settings;
+        if (dog == null) {
+            dog = new Dog(s.width, s.height, s.centerSigmaPx, s.surroundSigmaPx, s.radiusPx);
+            luma = new float[s.width * s.height];
+            dogPlane = new float[s.width * s.height];
+        }
+        Planes.luma(frame, s.format, s.width, s.height, luma);
+        dog.apply(luma, dogPlane);
+        lastFrame = frame;
+        floatStale = false;
+    }
+
+    private void freshFloat() {
+        if (lastFrame == null) {
+            if (dog == null) floatPlanes(new byte[settings.format.frameBytes(settings.width, settings.height)]);
+        } else if (floatStale || dog == null) {
+            floatPlanes(lastFrame);
         }
     }
 
@@ -207,11 +428,28 @@ public final class V1 implements Stage {
     public float[] right() { return right.output(); }
     /** The two areas this pathway feeds, V1-L then V1-R. */
     public java.util.List<org.ev3cortex.seam.Pathway> outputs() { return java.util.List.of(left, right); }
-    /** The intermediate planes of the last frame, for the tools and the viewer. */
-    public float[] luma() { return luma; }
-    public float[] dog() { return dogPlane; }
-    public float[] redGreen() { return redGreen; }
-    public float[] blueYellow() { return blueYellow; }
+    /**
+     * The float luma plane of the last frame (old float path), for the tools and the viewer:
+     * computed on demand from the last frame, which must still be intact (the snapshot's buffer
+     * until the next read).
+     */
+    public float[] luma() { freshFloat(); return luma; }
+    /** The full-frame float DoG of the last frame (old float path), computed on demand as {@link #luma()}. */
+    public float[] dog() { freshFloat(); return dogPlane; }
+    /** The receptive fields of V1-L and V1-R. */
+    public ReceptiveFields leftFields() { return leftFields; }
+    public ReceptiveFields rightFields() { return rightFields; }
+    /** The float R-G plane of the last frame (old float path), on demand as {@link #luma()}; null without v1.opponent. */
+    public float[] redGreen() { return opponentPlane(true); }
+    /** The float B-Y plane of the last frame, on demand; null without v1.opponent. */
+    public float[] blueYellow() { return opponentPlane(false); }
+
+    private float[] opponentPlane(boolean redGreenPlane) {
+        if (!settings.opponent) return null;
+        if (lastFrame != null) opponentPlanes(lastFrame);
+        else if (redGreen == null) opponentPlanes(new byte[settings.format.frameBytes(settings.width, settings.height)]);
+        return redGreenPlane ? redGreen : blueYellow;
+    }
     public PolarMap leftMap() { return leftMap; }
     public PolarMap rightMap() { return rightMap; }
     public Settings settings() { return settings; }

@@ -36,8 +36,13 @@ public final class V1Keys {
             .unit("px").range(0, 8192)
             .doc("Outer radius of the maps; 0 means the distance from the frame centre to a corner.");
 
+    public static final Key<String> RECEPTIVE_FIELD = Key.choiceKey("v1.receptiveField", "fixed", "eccentric", "fixed")
+            .doc("Each cell's centre-surround field, computed in integers from the 8-bit luma: eccentric (the DoG widens"
+                    + " with the cells' spacing, sharp in the fovea, pooling in the periphery, so it does not alias) or fixed"
+                    + " (the same DoG everywhere, sampled bilinearly: the old full-frame DoG followed by the polar remap).");
+
     public static final List<Key<?>> ALL = List.of(OPPONENT, CENTER_SIGMA_PX, SURROUND_SIGMA_PX, KERNEL_RADIUS_PX,
-            RINGS, SECTORS, MAP, FOVEA_RADIUS_PX, MAX_RADIUS_PX);
+            RINGS, SECTORS, MAP, FOVEA_RADIUS_PX, MAX_RADIUS_PX, RECEPTIVE_FIELD);
 
     public static final List<Schema.Rule> RULES = List.of(
             new Schema.Rule(SURROUND_SIGMA_PX) {

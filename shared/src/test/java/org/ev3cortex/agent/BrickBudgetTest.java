@@ -53,4 +53,12 @@ class BrickBudgetTest {
         for (BrickBudget.Line l : b.lines()) if (l.stage.equals("cortex")) return l.ms;
         throw new AssertionError("no cortex line");
     }
+
+    @Test
+    void theDefaultConfigFitsHalfTheBricksPeriod() {
+        // The model is deterministic: this is a count, not a timing. Half the period leaves the
+        // other half to the device reads, the write phase, the JVM, ffmpeg, arecord and the OS.
+        BrickBudget b = BrickBudget.of(AgentSchema.defaults());
+        assertThat(b.totalMs()).as(b.describe()).isLessThanOrEqualTo(50.0);
+    }
 }

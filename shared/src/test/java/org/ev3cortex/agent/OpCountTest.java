@@ -74,6 +74,19 @@ class OpCountTest {
     }
 
     @Test
+    void v1sFixedReceptiveFieldsCountsMatchToo() throws Exception {
+        List<String> names = new ArrayList<>();
+        long[][][] r = probe(names, "v1.receptiveField=fixed");
+        System.out.println(table(names, r));
+        assertClose(names, r);
+        names.clear();
+        r = probe(names, "body.camera.width=64", "body.camera.height=48", "v1.rings=8", "v1.sectors=4",
+                "v1.opponent=true", "v1.receptiveField=fixed"); // YUYV's opponent channels
+        System.out.println(table(names, r));
+        assertClose(names, r);
+    }
+
+    @Test
     void theFftFitHoldsFrom64To4096() throws Exception {
         ClassLoader loader = new CountingLoader(OpCountTest.class.getClassLoader());
         Class<?> probe = loader.loadClass("org.ev3cortex.agent.FftProbe");
