@@ -135,6 +135,9 @@ public final class RunCommand implements Callable<Integer> {
         org.ev3cortex.sim.report.PredictionScore score =
                 new org.ev3cortex.sim.report.PredictionScore(agent.sheet());
         agent.loop().addObserver(score);
+        org.ev3cortex.sim.report.BehaviourTime behaviourTime =
+                new org.ev3cortex.sim.report.BehaviourTime(agent.selection());
+        agent.loop().addObserver(behaviourTime);
 
         System.out.printf("Simulating %.0f s of %s, seed %d%n", seconds, body.describe(), config.get(SimKeys.SEED));
         Progress progress = new Progress(agent.loop(), ticks, periodMs);
@@ -147,10 +150,12 @@ public final class RunCommand implements Callable<Integer> {
         progress.finish();
         reporter.join(1_000);
 
-        Map<String, Object> summary = summary(agent, w, wall, periodMs, end);
+        Map<String, Object> summary = summary(agent, w, wall, periodMs, end, ticks);
+        summary.put("timePerBehaviour", behaviourTime.shares());
         summary.put("areas", score.summary());
         printSummary(summary, agent);
         if (report != null) writeReport(summary, rec, w);
+        printBehaviour(summary, System.out);
         return end == LoopState.FAULTED ? AgentOptions.EXIT_FAULT : 0;
     }
 
@@ -181,11 +186,34 @@ public final class RunCommand implements Callable<Integer> {
         return out;
     }
 
-    private static Map<String, Object> summary(Agent agent, World w, double wallS, long periodMs, LoopState end) {
+    /** How a run ended, in words: "finished" when it ran its course, else "stopped early" or "faulted". */
+    static String endWords(LoopState end, long ticksRun, long ticksAsked) {
+        if (end == LoopState.FAULTED) return "faulted";
+        return ticksRun >= ticksAsked ? "finished" : "stopped early";
+    }
+
+    /** The kept behaviour switches as objects: tick, from, to, reason (the cause) and its detail. */
+    static List<Map<String, Object>> switches(org.ev3cortex.ganglia.SwitchLog log) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int k = 0; k < log.kept(); k++) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("tick", log.tick(k));
+            one.put("from", log.from(k).name());
+            one.put("to", log.to(k).name());
+            one.put("reason", log.reason(k).name());
+            one.put("detail", log.reasonText(k));
+            out.add(one);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> summary(Agent agent, World w, double wallS, long periodMs, LoopState end,
+            long ticksAsked) {
         TickLoop loop = agent.loop();
         double simulated = loop.tick() * periodMs / 1000.0;
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("end", end.name());
+        s.put("end", endWords(end, loop.tick(), ticksAsked));
+        s.put("loopState", end.name());
         s.put("ticks", loop.tick());
         s.put("simulatedSeconds", simulated);
         s.put("wallSeconds", wallS);
@@ -214,7 +242,7 @@ public final class RunCommand implements Callable<Integer> {
         s.put("stallDetections", agent.percepts().stallDetections());
         s.put("m1ClampWarnings", agent.m1().saturations());
         s.put("behaviourSwitchCount", m.switches().count());
-        s.put("behaviourSwitches", m.switches().describe());
+        s.put("behaviourSwitches", switches(m.switches()));
         org.ev3cortex.agent.BrickBudget budget = agent.brickBudget();
         Map<String, Object> b = new LinkedHashMap<>();
         b.put("totalMs", budget.totalMs());
@@ -244,6 +272,47 @@ public final class RunCommand implements Callable<Integer> {
         System.out.printf("  on an EV3 (no FPU) this config would take about %.0f ms of its %.0f ms tick (%.0f%%)%s%n",
                 (Double) b.get("totalMs"), (Double) b.get("periodMs"), pct,
                 pct > 100 ? ": it would overrun every tick; see --print-budget and docs/brick.md, \"Budget\"" : "");
+    }
+
+    /**
+     * The figures that say what the robot did, last so they are what a user sees: distance,
+     * collisions, stalls, switches, the share of time per behaviour, and per area its mean
+     * surprise and its error against copy-last, flagging an area that predicts worse than it.
+     */
+    @SuppressWarnings("unchecked")
+    static void printBehaviour(Map<String, Object> s, java.io.PrintStream out) {
+        out.println("Behaviour");
+        out.printf(java.util.Locale.ROOT, "  travelled %.2f m, %d collision(s), %d stall event(s) (%d detected by S1), %d behaviour switch(es)%n",
+                (Double) s.get("distanceM"), (Long) s.get("collisions"), (Long) s.get("stallEvents"),
+                ((Number) s.get("stallDetections")).longValue(), (Long) s.get("behaviourSwitchCount"));
+        Map<String, Object> time = (Map<String, Object>) s.get("timePerBehaviour");
+        if (time != null) {
+            StringBuilder sb = new StringBuilder("  time per behaviour:");
+            String sep = " ";
+            for (Map.Entry<String, Object> e : time.entrySet()) {
+                sb.append(sep).append(e.getKey()).append(' ')
+                        .append(String.format(java.util.Locale.ROOT, "%.1f%%", 100 * (Double) e.getValue()));
+                sep = ", ";
+            }
+            out.println(sb);
+        }
+        Map<String, Object> areas = (Map<String, Object>) s.get("areas");
+        if (areas == null || areas.isEmpty()) return;
+        out.println("  area      mean surprise   sheet error / copy-last");
+        List<String> worse = new ArrayList<>();
+        for (Map.Entry<String, Object> e : areas.entrySet()) {
+            Map<String, Object> a = (Map<String, Object>) e.getValue();
+            double ratio = (Double) a.get("sheetOverCopyLast");
+            boolean bad = Boolean.TRUE.equals(a.get("worseThanCopyLast"));
+            if (bad) worse.add(e.getKey());
+            out.printf(java.util.Locale.ROOT, "  %-8s %14.2f   %23s%s%n", e.getKey(), (Double) a.get("meanSurprise"),
+                    Double.isFinite(ratio) ? String.format(java.util.Locale.ROOT, "%.2f", ratio) : "n/a",
+                    bad ? "  WORSE than copy-last" : "");
+        }
+        if (!worse.isEmpty()) {
+            out.println("  " + String.join(", ", worse) + (worse.size() == 1 ? " predicts" : " predict")
+                    + " worse than copy-last (ratio > 1); see docs/cortex.md, \"Measuring it\"");
+        }
     }
 
     private void writeReport(Map<String, Object> summary, Recorder rec, World w) throws Exception {
