@@ -63,6 +63,9 @@ public final class Ev3Body implements Body, LegoSensors {
     private final Battery batteryView;
     private final boolean[] touchLast;
     private volatile boolean closed;
+    private final String buttonDevice;
+    private volatile Runnable backAction;
+    private volatile BackButton backButton;
     private volatile boolean loopFaulted; // the LEDs stay red after close
 
     /** Opens every device named by the config; on any failure, closes what was opened and throws. */
@@ -76,6 +79,7 @@ public final class Ev3Body implements Body, LegoSensors {
 
     private Ev3Body(Config c, Clock clock) {
         this.clock = clock;
+        this.buttonDevice = c.get(Ev3Keys.BUTTONS_DEVICE);
         this.sysfs = new Sysfs(Paths.get(c.get(Ev3Keys.SYSFS_ROOT)));
         this.health = new SysfsHealth(c.get(Ev3Keys.GARBAGE_LIMIT));
         long deadline = System.nanoTime() + c.get(Ev3Keys.DEVICE_TIMEOUT_MS) * 1_000_000L;
@@ -204,12 +208,24 @@ public final class Ev3Body implements Body, LegoSensors {
         return leds;
     }
 
-    /** The first tick has read and commanded every device: LEDs green, background senses on. */
+    /**
+     * What a press of the back button does (stop the agent); the button is watched from
+     * {@link #activate()} on. Without an action, or with {@code ev3.buttons.device} empty, it is not.
+     */
+    public void onBackButton(Runnable stop) {
+        backAction = stop;
+    }
+
+    /** The first tick has read and commanded every device: LEDs green, background senses and the back button on. */
     @Override
     public void activate() {
         if (leds != null && health.fault() == null) leds.show(StatusLeds.Show.RUNNING);
         log.info("first tick done: starting the camera, microphone and system statistics");
         Body.super.activate();
+        Runnable stop = backAction;
+        if (stop != null && !buttonDevice.isEmpty() && backButton == null) {
+            backButton = BackButton.start(Paths.get(buttonDevice), stop);
+        }
     }
 
     /** A fault the loop reported (a stage threw, a device failed): LEDs red. */
@@ -269,6 +285,8 @@ public final class Ev3Body implements Body, LegoSensors {
         if (camera != null) camera.close();
         if (microphone != null) microphone.close();
         if (stats != null) stats.close();
+        BackButton b = backButton;
+        if (b != null) b.close();
         if (leds != null) {
             if (health.fault() == null && !loopFaulted) leds.show(StatusLeds.Show.OFF);
         }
