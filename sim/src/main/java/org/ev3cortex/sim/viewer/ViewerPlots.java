@@ -294,7 +294,7 @@ final class ViewerPlots {
                     FontMetrics fm = g.getFontMetrics();
                     SwitchLog log = selection.switches();
                     g.setColor(Color.LIGHT_GRAY);
-                    g.drawString(log.count() + " switches; now " + selection.active(), 4, fm.getAscent() + 2);
+                    g.drawString(log.count() + " switch(es); now " + selection.active(), 4, fm.getAscent() + 2);
                     int y = fm.getAscent() + 2;
                     boolean first = true;
                     for (String line : newestFirst(log, Math.max(0, getHeight() / fm.getHeight()))) {
