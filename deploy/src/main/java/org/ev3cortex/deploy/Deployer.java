@@ -101,6 +101,7 @@ public final class Deployer {
         q.append("h() { if [ -f \"$1\" ]; then sha256sum < \"$1\" | cut -c1-64; else echo -; fi; }\n");
         q.append("echo \"order=$(h config/order)\"; echo \"launcher=$(h ").append(Layout.LAUNCHER).append(")\"\n");
         q.append("echo \"jar=$(h ").append(Layout.JAR).append(")\"\n");
+        q.append("echo \"brickman=$(h ").append(Layout.BRICKMAN).append(")\"\n");
         for (Item it : items) q.append("h ").append(Shell.quote(it.name)).append('\n');
         q.append(FREE_KB);
         q.append("echo ---; cat config/order 2>/dev/null || true\n");
@@ -109,13 +110,14 @@ public final class Deployer {
         String orderHash = lines[0].substring("order=".length());
         String launcherHash = lines[1].substring("launcher=".length());
         String jarHash = lines[2].substring("jar=".length());
+        String brickmanHash = lines[3].substring("brickman=".length());
         if (jar == null && jarHash.equals("-")) {
             throw new IOException("the brick has no " + Layout.JAR + " yet: give --jar FILE");
         }
         List<Item> send = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Item it = items.get(i);
-            if (lines[3 + i].trim().equals(it.sha256)) report.skipped.add(it.name);
+            if (lines[4 + i].trim().equals(it.sha256)) report.skipped.add(it.name);
             else send.add(it);
         }
         if (configs.isEmpty() && parts.length > 1) {
@@ -124,12 +126,13 @@ public final class Deployer {
         Item order = new Item("config/order", null, String.join("\n", configNames).concat(configNames.isEmpty() ? "" : "\n")
                 .getBytes(StandardCharsets.UTF_8));
         Item launcher = new Item(Layout.LAUNCHER, null, layout.launcher(configNames).getBytes(StandardCharsets.UTF_8));
-        for (Item it : List.of(order, launcher)) {
-            String have = it == order ? orderHash : launcherHash;
+        Item brickman = new Item(Layout.BRICKMAN, null, layout.brickmanLauncher().getBytes(StandardCharsets.UTF_8));
+        for (Item it : List.of(order, launcher, brickman)) {
+            String have = it == order ? orderHash : it == launcher ? launcherHash : brickmanHash;
             if (have.equals(it.sha256)) report.skipped.add(it.name);
             else send.add(it);
         }
-        long freeBytes = freeBytes(lines, 3 + items.size());
+        long freeBytes = freeBytes(lines, 4 + items.size());
         long needed = 0;
         for (Item it : send) needed += it.size;
         if (freeBytes >= 0 && needed > freeBytes) throw new IOException(diskFull(needed, freeBytes));
@@ -175,7 +178,7 @@ public final class Deployer {
                 // The archive is tied to the jar it was built from: drop it, never run a stale one.
                 c.append("rm -f ").append(Layout.CDS_ARCHIVE).append('\n');
             }
-            if (it == launcher) c.append("chmod 755 .incoming/").append(i).append('\n');
+            if (it == launcher || it == brickman) c.append("chmod 755 .incoming/").append(i).append('\n');
             c.append("mv -f .incoming/").append(i).append(' ').append(Shell.quote(it.name)).append('\n');
             c.append("echo installed=").append(i).append('\n');
         }

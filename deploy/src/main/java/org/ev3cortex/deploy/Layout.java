@@ -9,6 +9,8 @@ import java.util.List;
  *   agent.jar, agent.jar.prev     the brick jar and the one before it (rollback)
  *   config/NAME.properties        the deployed properties files, in launch order
  *   bin/launch.sh                 the launcher, with the JVM flags (written by deploy)
+ *   ev3cortex.sh                  brickman's launcher: select it in the File Browser to start the
+ *                                 agent on the brick itself; the back button stops it
  *   run/agent.pid                 the pidfile (written by the launcher itself)
  *   run/status.properties         the agent's published state (see StatusFile in shared)
  *   log/agent.log                 stdout and stderr of the agent
@@ -20,6 +22,7 @@ final class Layout {
     static final String JAR = "agent.jar";
     static final String PREV = "agent.jar.prev";
     static final String LAUNCHER = "bin/launch.sh";
+    static final String BRICKMAN = "ev3cortex.sh";
     static final String PIDFILE = "run/agent.pid";
     static final String STATUS = "run/status.properties";
     static final String LOG = "log/agent.log";
@@ -57,6 +60,27 @@ final class Layout {
         return "here=$(pwd -P)\n"
                 + "alive() { [ -n \"$1\" ] && kill -0 \"$1\" 2>/dev/null && [ \"$(readlink /proc/$1/cwd 2>/dev/null)\" = \"$here\" ]; }\n"
                 + "pid=$(cat " + PIDFILE + " 2>/dev/null || true)\n";
+    }
+
+    /**
+     * The script brickman's File Browser starts (it runs executable files in the foreground on
+     * the brick's screen): the agent as {@code deploy start} runs it (pidfile, log), unless it
+     * already runs. The back button stops it, and brickman's screen returns.
+     */
+    String brickmanLauncher() {
+        return "#!/bin/sh\n"
+                + "# Written by ev3cortex-deploy. Start the agent from brickman: File Browser, then this file.\n"
+                + "# The back button stops it (motors stopped). Its output goes to " + LOG + ".\n"
+                + "cd " + Shell.quote(dir()) + " || exit 1\n"
+                + aliveFunction()
+                + "if alive \"$pid\"; then echo \"ev3cortex already runs (pid $pid)\"; sleep 3; exit 0; fi\n"
+                + "rm -f " + STATUS + " " + PIDFILE + "\n"
+                + "echo \"=== start $(date) (brickman) ===\" >> " + LOG + "\n"
+                + "echo 'ev3cortex: starting (about 10 s);'\n"
+                + "echo 'the back button stops it.'\n"
+                + "sh " + LAUNCHER + " >> " + LOG + " 2>&1 < /dev/null\n"
+                + "echo \"ev3cortex: stopped (exit $?)\"\n"
+                + "sleep 2\n";
     }
 
     /** The launcher: runs the agent in the foreground with the configured flags and files. */

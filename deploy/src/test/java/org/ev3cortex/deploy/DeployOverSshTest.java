@@ -95,11 +95,12 @@ class DeployOverSshTest {
         try (Brick b = Brick.connect(t, false, false)) {
             Deployer.Report r = new Deployer(b, out).deploy(jarV2, List.of(robot, odd));
             assertThat(r.uploaded).containsExactlyInAnyOrder("agent.jar", "config/robot.properties",
-                    "config/" + odd.getFileName(), "config/order", "bin/launch.sh");
+                    "config/" + odd.getFileName(), "config/order", "bin/launch.sh", "ev3cortex.sh");
             // Independent check: the bytes on the "brick" are the laptop's.
             assertThat(sha(remote.resolve("agent.jar"))).isEqualTo(sha(jarV2));
             assertThat(sha(remote.resolve("config").resolve(odd.getFileName().toString()))).isEqualTo(sha(odd));
             assertThat(Files.isExecutable(remote.resolve("bin/launch.sh"))).isTrue();
+            assertThat(Files.isExecutable(remote.resolve("ev3cortex.sh"))).as("brickman's launcher").isTrue();
             assertThat(Files.exists(remote.resolve(".incoming"))).isFalse();
             // No file name was ever run as shell code, locally or remotely.
             try (var s = Files.walk(dir.getRoot().resolve(shared))) {
@@ -114,7 +115,7 @@ class DeployOverSshTest {
         try (Brick b = Brick.connect(t, false, false)) {
             Deployer.Report r = new Deployer(b, out).deploy(jarV2, List.of(robot, odd));
             assertThat(r.uploaded).isEmpty();
-            assertThat(r.skipped).hasSize(5);
+            assertThat(r.skipped).hasSize(6);
             assertThat(r.roundTrips).isEqualTo(1);
             assertThat(b.roundTrips()).isEqualTo(1);
         }
@@ -274,6 +275,36 @@ class DeployOverSshTest {
             ByteArrayOutputStream logs = new ByteArrayOutputStream();
             c.logs(false, 500, logs);
             assertThat(logs.toString(StandardCharsets.UTF_8)).contains("agent running on loopback body");
+        }
+    }
+
+    @Test
+    void brickmansLauncherStartsTheAgentInTheForegroundAndStopEndsIt() throws Exception {
+        Target t = target("brickman");
+        try (Brick b = Brick.connect(t, false, false)) {
+            new Deployer(b, out).deploy(jarV1, List.of(props("robot.properties", "agent.periodMs=50\n")));
+            // As brickman's File Browser runs it: the executable file itself, in the foreground (here
+            // in the background of a remote shell, so that the test can watch and stop it).
+            b.exec("cd " + Shell.quote(t.remoteDir) + " && nohup ./ev3cortex.sh > brickman.out 2>&1 < /dev/null &")
+                    .orThrow("brickman start");
+            AgentControl c = new AgentControl(b, out);
+            AgentStatus st = null;
+            for (int i = 0; i < 200 && (st == null || !(st.running && st.ticks() > 0)); i++) {
+                Thread.sleep(50);
+                st = c.status();
+            }
+            assertThat(st.running).as("started by ev3cortex.sh").isTrue();
+            assertThat(st.ticks()).isPositive();
+            // A second start from brickman while it runs says so and starts nothing.
+            String again = b.exec("cd " + Shell.quote(t.remoteDir) + " && ./ev3cortex.sh").orThrow("again").out;
+            assertThat(again).isEqualTo("ev3cortex already runs (pid " + st.pid + ")\n");
+            AgentControl.Stopped stopped = c.stop(10);
+            assertThat(stopped.wasRunning).isTrue();
+            assertThat(stopped.escalated).isFalse();
+            Path screen = Path.of(t.remoteDir, "brickman.out");
+            for (int i = 0; i < 100 && !Files.readString(screen).contains("stopped"); i++) Thread.sleep(50);
+            assertThat(Files.readString(screen)).startsWith("ev3cortex: starting").contains("ev3cortex: stopped (exit ");
+            assertThat(Files.readString(Path.of(t.remoteDir, "log/agent.log"))).contains("(brickman) ===");
         }
     }
 

@@ -71,7 +71,7 @@ class OpenSshTest {
         Path remote = Path.of(t.remoteDir);
         try (Brick b = Brick.connect(t, false, false)) {
             Deployer.Report r = new Deployer(b, out).deploy(jar, List.of(robot));
-            assertThat(r.uploaded).hasSize(4);
+            assertThat(r.uploaded).hasSize(5);
             assertThat(DeployOverSshTest.sha(remote.resolve("agent.jar"))).isEqualTo(DeployOverSshTest.sha(jar));
             System.out.printf("OpenSSH: upload %d bytes in %.3f s = %.1f MiB/s%n", r.bytes, r.uploadSeconds,
                     r.bytesPerSecond() / (1 << 20));

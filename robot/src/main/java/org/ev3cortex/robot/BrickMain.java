@@ -16,8 +16,20 @@ import org.ev3cortex.seam.LoopState;
  * <p>The configuration is validated in full before any device is opened: a bad file exits with
  * code 2 and every error listed, and no motor is touched.
  */
-public final class BrickMain {
-    private BrickMain() {}
+public final class BrickMain implements Runnable {
+    private final Agent agent;
+
+    /** What the back button does: stop the motors at once, then the loop (its end stops them again). */
+    private BrickMain(Agent agent) {
+        this.agent = agent;
+    }
+
+    /** The back button's action; this class rather than a new one, to load no class before the first tick. */
+    @Override
+    public void run() {
+        agent.loop().stopMotors("back button");
+        agent.loop().requestStop();
+    }
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -56,7 +68,7 @@ public final class BrickMain {
             out.print(BrickBudget.of(config).describe());
             return 0;
         }
-        Body body;
+        Ev3Body body;
         try {
             body = openBody(config);
         } catch (RuntimeException e) {
@@ -66,6 +78,7 @@ public final class BrickMain {
         // The agent's one shutdown hook stops the motors on SIGTERM and holds the JVM until
         // close() has logged the summary and closed the body (LEDs off, capture commands ended).
         try (Agent agent = new Agent(body, config, options.allOverrides(loader))) {
+            body.onBackButton(new BrickMain(agent));
             // Off by default: without --record no recorder class is loaded.
             org.ev3cortex.record.Recorder recorder = null;
             if (options.record != null || !config.get(org.ev3cortex.status.StatusKeys.RECORD_FILE).trim().isEmpty()) {
@@ -87,7 +100,7 @@ public final class BrickMain {
         }
     }
 
-    static Body openBody(Config config) {
+    static Ev3Body openBody(Config config) {
         return Ev3Body.open(config);
     }
 

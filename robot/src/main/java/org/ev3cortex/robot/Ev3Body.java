@@ -11,6 +11,7 @@ import org.ev3cortex.body.BodyKeys;
 import org.ev3cortex.body.Camera;
 import org.ev3cortex.body.Clock;
 import org.ev3cortex.body.Ev3Keys;
+import org.ev3cortex.body.LegoSensors;
 import org.ev3cortex.body.Microphone;
 import org.ev3cortex.body.MotorState;
 import org.ev3cortex.body.Motors;
@@ -41,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * sleep); after that a tick opens no file. A device that vanishes or keeps returning garbage
  * stops every motor, turns the LEDs red and faults the loop.
  */
-public final class Ev3Body implements Body {
+public final class Ev3Body implements Body, LegoSensors {
     private static final Logger log = LoggerFactory.getLogger(Ev3Body.class);
 
     private final Sysfs sysfs;
@@ -49,6 +50,9 @@ public final class Ev3Body implements Body {
     private final Clock clock;
     private final TachoMotor[] motors;
     private final LegoSensor[] touchSensors;
+    private final LegoSensor[] ultrasonics;
+    private final LegoSensor[] gyros;
+    private final LegoSensor[] colors;
     private final PowerSupply battery;
     private final StatusLeds leds;
     private final CommandCamera camera;
@@ -59,6 +63,9 @@ public final class Ev3Body implements Body {
     private final Battery batteryView;
     private final boolean[] touchLast;
     private volatile boolean closed;
+    private final String buttonDevice;
+    private volatile Runnable backAction;
+    private volatile BackButton backButton;
     private volatile boolean loopFaulted; // the LEDs stay red after close
 
     /** Opens every device named by the config; on any failure, closes what was opened and throws. */
@@ -72,6 +79,7 @@ public final class Ev3Body implements Body {
 
     private Ev3Body(Config c, Clock clock) {
         this.clock = clock;
+        this.buttonDevice = c.get(Ev3Keys.BUTTONS_DEVICE);
         this.sysfs = new Sysfs(Paths.get(c.get(Ev3Keys.SYSFS_ROOT)));
         this.health = new SysfsHealth(c.get(Ev3Keys.GARBAGE_LIMIT));
         long deadline = System.nanoTime() + c.get(Ev3Keys.DEVICE_TIMEOUT_MS) * 1_000_000L;
@@ -102,6 +110,9 @@ public final class Ev3Body implements Body {
                 touchSensors[i].setMode("TOUCH", deadline);
             }
             touchLast = new boolean[touchPorts.length];
+            ultrasonics = sensors(BodyKeys.ultrasonicPorts(c), LegoSensor.ULTRASONIC, "US-DIST-CM", opened, deadline);
+            gyros = sensors(BodyKeys.gyroPorts(c), LegoSensor.GYRO, "GYRO-G&A", opened, deadline);
+            colors = sensors(BodyKeys.colorPorts(c), LegoSensor.COLOR, c.get(BodyKeys.COLOR_MODE), opened, deadline);
             battery = PowerSupply.open(sysfs, health, deadline);
             opened.add(battery);
 
@@ -155,6 +166,20 @@ public final class Ev3Body implements Body {
         log.info("ev3dev body ready under {}: {}", sysfs.root(), describe());
     }
 
+    /** Opens each port's sensor, checks its driver and selects {@code mode}. */
+    private LegoSensor[] sensors(String[] ports, String driver, String mode, List<AutoCloseable> opened, long deadline)
+            throws IOException {
+        LegoSensor[] out = new LegoSensor[ports.length];
+        for (int i = 0; i < ports.length; i++) {
+            String address = Sysfs.address(ports[i]);
+            Path dir = sysfs.find(Sysfs.LEGO_SENSOR, address, deadline);
+            out[i] = LegoSensor.open(dir, address, driver, health, deadline);
+            opened.add(out[i]);
+            out[i].setMode(mode, deadline);
+        }
+        return out;
+    }
+
     private static void closeQuietly(AutoCloseable a) {
         try {
             a.close();
@@ -184,12 +209,24 @@ public final class Ev3Body implements Body {
         return leds;
     }
 
-    /** The first tick has read and commanded every device: LEDs green, background senses on. */
+    /**
+     * What a press of the back button does (stop the agent); the button is watched from
+     * {@link #activate()} on. Without an action, or with {@code ev3.buttons.device} empty, it is not.
+     */
+    public void onBackButton(Runnable stop) {
+        backAction = stop;
+    }
+
+    /** The first tick has read and commanded every device: LEDs green, background senses and the back button on. */
     @Override
     public void activate() {
         if (leds != null && health.fault() == null) leds.show(StatusLeds.Show.RUNNING);
         log.info("first tick done: starting the camera, microphone and system statistics");
         Body.super.activate();
+        Runnable stop = backAction;
+        if (stop != null && !buttonDevice.isEmpty() && backButton == null) {
+            backButton = BackButton.start(Paths.get(buttonDevice), stop);
+        }
     }
 
     /** A fault the loop reported (a stage threw, a device failed): LEDs red. */
@@ -205,6 +242,19 @@ public final class Ev3Body implements Body {
     @Override public Battery battery() { return batteryView; }
     @Override public SystemStats systemStats() { return stats; }
     @Override public Touch touch() { return touchView; }
+    /** This body itself, when an ultrasonic, gyro or colour sensor is configured. */
+    @Override public LegoSensors sensors() { return ultrasonics.length + gyros.length + colors.length == 0 ? null : this; }
+
+    // LegoSensors: garbage keeps the previous reading (counted in health), as for touch.
+    @Override public int ultrasonicCount() { return ultrasonics.length; }
+    /** US-DIST-CM: value0 in cm with one decimal. */
+    @Override public float distanceCm(int sensor) { return ultrasonics[sensor].read(0); }
+    @Override public int gyroCount() { return gyros.length; }
+    /** GYRO-G&A: value0 the angle (deg), value1 the rate (deg/s). */
+    @Override public float gyroAngleDeg(int sensor) { return gyros[sensor].read(0); }
+    @Override public float gyroRateDegPerSec(int sensor) { return gyros[sensor].read(1); }
+    @Override public int colorCount() { return colors.length; }
+    @Override public float colorPercent(int sensor) { return colors[sensor].read(0); }
     @Override public Clock clock() { return clock; }
 
     @Override
@@ -214,6 +264,9 @@ public final class Ev3Body implements Body {
             b.append(i == 0 ? "" : ", ").append(motors[i].address()).append(' ').append(motors[i].driverName());
         }
         b.append("; ").append(touchSensors.length).append(" touch");
+        if (ultrasonics.length > 0) b.append(", ").append(ultrasonics.length).append(" ultrasonic");
+        if (gyros.length > 0) b.append(", ").append(gyros.length).append(" gyro");
+        if (colors.length > 0) b.append(", ").append(colors.length).append(" colour");
         b.append(camera != null ? "; camera " + camera.width() + "x" + camera.height() : "; no camera");
         b.append(microphone != null ? "; mic " + microphone.channels() + " ch" : "; no mic");
         return b.append(')').toString();
@@ -233,11 +286,16 @@ public final class Ev3Body implements Body {
         if (camera != null) camera.close();
         if (microphone != null) microphone.close();
         if (stats != null) stats.close();
+        BackButton b = backButton;
+        if (b != null) b.close();
         if (leds != null) {
             if (health.fault() == null && !loopFaulted) leds.show(StatusLeds.Show.OFF);
         }
         for (TachoMotor m : motors) m.close();
         for (LegoSensor s : touchSensors) s.close();
+        for (LegoSensor s : ultrasonics) s.close();
+        for (LegoSensor s : gyros) s.close();
+        for (LegoSensor s : colors) s.close();
         battery.close();
         if (leds != null) leds.close();
     }

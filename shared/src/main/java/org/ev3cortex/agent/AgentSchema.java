@@ -58,7 +58,7 @@ public final class AgentSchema {
         public int[] of(Region r, Config c) {
             if (r == Region.V1_L || r == Region.V1_R) return V1.Settings.of(c).areaShape();
             if (r == Region.A1_L || r == Region.A1_R) return A1.areaShape(c);
-            if (r == Region.S1) return new int[] {S1.sizeFor(c), 1};
+            if (r == Region.S1) return S1.shapeFor(c);
             if (r == Region.INSULA) return new int[] {Insula.SIZE, 1};
             if (r == Region.M1) return new int[] {c.get(M1Keys.UNITS_PER_WHEEL), 2};
             return null;

@@ -26,6 +26,11 @@ public interface Body extends AutoCloseable {
 
     Touch touch();
 
+    /** Ultrasonic, gyro and colour sensors; null for a body with none (the default). */
+    default LegoSensors sensors() {
+        return null;
+    }
+
     Clock clock();
 
     /** A short description for logs, e.g. {@code ev3dev brick (2 motors, 1 touch)}. */

@@ -15,6 +15,18 @@ public final class BodyKeys {
     public static final Key<String> TOUCH_PORTS = Key.stringKey("body.touchPorts", "in1")
             .restartOnly().allowEmpty()
             .doc("Comma-separated touch sensor ports; empty for none.");
+    public static final Key<String> ULTRASONIC_PORTS = Key.stringKey("body.ultrasonicPorts", "")
+            .restartOnly().allowEmpty()
+            .doc("Comma-separated ultrasonic sensor ports (lego-ev3-us, US-DIST-CM); each adds one S1 slot, distance / 255 cm. Empty for none.");
+    public static final Key<String> GYRO_PORTS = Key.stringKey("body.gyroPorts", "")
+            .restartOnly().allowEmpty()
+            .doc("Comma-separated gyro sensor ports (lego-ev3-gyro, GYRO-G&A); each adds two S1 slots, angle / 180 deg wrapped to [-1, 1) and rate / 440 deg/s. Empty for none.");
+    public static final Key<String> COLOR_PORTS = Key.stringKey("body.colorPorts", "")
+            .restartOnly().allowEmpty()
+            .doc("Comma-separated colour sensor ports (lego-ev3-color); each adds one S1 slot, percent / 100. Empty for none.");
+    public static final Key<String> COLOR_MODE = Key.choiceKey("body.colorMode", "COL-REFLECT", "COL-REFLECT", "COL-AMBIENT")
+            .restartOnly()
+            .doc("What the colour sensors measure: reflected light of their own red LED, or ambient light.");
     public static final Key<Integer> CAMERA_WIDTH = Key.intKey("body.camera.width", 160)
             .unit("px").range(8, 4096).restartOnly()
             .doc("Camera frame width (the brick's USB 1.1 webcams manage 160x120 YUYV at about 10 fps).");
@@ -38,7 +50,8 @@ public final class BodyKeys {
             .unit("frames").range(16, 1 << 16).restartOnly()
             .doc("How many of the newest microphone frames each tick's snapshot holds (the A1 FFT window).");
 
-    public static final List<Key<?>> ALL = List.of(MOTOR_PORTS, TOUCH_PORTS, CAMERA_WIDTH, CAMERA_HEIGHT,
+    public static final List<Key<?>> ALL = List.of(MOTOR_PORTS, TOUCH_PORTS, ULTRASONIC_PORTS, GYRO_PORTS,
+            COLOR_PORTS, COLOR_MODE, CAMERA_WIDTH, CAMERA_HEIGHT,
             CAMERA_FORMAT, MIC_RATE_HZ, MIC_CHANNELS, MIC_RING_SAMPLES, MIC_WINDOW_FRAMES);
 
     /** The motor ports in order, left wheel first: the one place the list is parsed. */
@@ -49,6 +62,18 @@ public final class BodyKeys {
     /** The touch sensor ports in order; empty for none. */
     public static String[] touchPorts(Config c) {
         return ports(c.get(TOUCH_PORTS));
+    }
+
+    public static String[] ultrasonicPorts(Config c) {
+        return ports(c.get(ULTRASONIC_PORTS));
+    }
+
+    public static String[] gyroPorts(Config c) {
+        return ports(c.get(GYRO_PORTS));
+    }
+
+    public static String[] colorPorts(Config c) {
+        return ports(c.get(COLOR_PORTS));
     }
 
     /** The camera's pixel format (the key's choices are the enum's names). */
@@ -88,6 +113,7 @@ public final class BodyKeys {
     }
 
     public static final List<org.ev3cortex.config.Schema.Rule> RULES = List.of(portList(MOTOR_PORTS), portList(TOUCH_PORTS),
+            portList(ULTRASONIC_PORTS), portList(GYRO_PORTS), portList(COLOR_PORTS),
             new Schema.Rule(MIC_WINDOW_FRAMES) {
                 @Override
                 public String check(Config c) {

@@ -23,9 +23,12 @@ public final class CombinedSource {
     public Snapshot newSnapshot() {
         Camera cam = body.camera();
         Microphone mic = body.microphone();
+        LegoSensors lego = body.sensors();
         return new Snapshot(cam == null ? 0 : cam.frameBytes(),
                 mic == null ? 0 : audioFrames * mic.channels(),
-                body.motors().count(), body.touch().count());
+                body.motors().count(), body.touch().count(),
+                lego == null ? 0 : lego.ultrasonicCount(), lego == null ? 0 : lego.gyroCount(),
+                lego == null ? 0 : lego.colorCount());
     }
 
     /** Fills {@code s} from every sense; no allocation. */
@@ -38,7 +41,15 @@ public final class CombinedSource {
         body.motors().read(s.motors);
         Touch touch = body.touch();
         for (int i = 0; i < s.touch.length; i++) s.touch[i] = touch.pressed(i);
-        Battery battery = body.battery();
+        LegoSensors lego = body.sensors();
+        if (lego != null) {
+            for (int i = 0; i < s.distanceCm.length; i++) s.distanceCm[i] = lego.distanceCm(i);
+            for (int i = 0; i < s.gyroAngleDeg.length; i++) {
+                s.gyroAngleDeg[i] = lego.gyroAngleDeg(i);
+                s.gyroRateDegPerSec[i] = lego.gyroRateDegPerSec(i);
+            }
+            for (int i = 0; i < s.colorPercent.length; i++) s.colorPercent[i] = lego.colorPercent(i);
+        }        Battery battery = body.battery();
         s.batteryV = battery.voltageV();
         s.batteryA = battery.currentA();
         SystemStats stats = body.systemStats();

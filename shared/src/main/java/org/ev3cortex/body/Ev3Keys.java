@@ -26,6 +26,11 @@ public final class Ev3Keys {
             .restartOnly()
             .doc("Show the agent's state on the brick-status LEDs: amber starting, green running, red fault, off stopped.");
 
+    public static final Key<String> BUTTONS_DEVICE = Key.stringKey("ev3.buttons.device",
+                    "/dev/input/by-path/platform-gpio_keys-event")
+            .restartOnly().allowEmpty()
+            .doc("The brick buttons' input-event device; pressing the back button stops the agent with the motors stopped. Empty for none.");
+
     public static final Key<Boolean> CAMERA_ENABLED = Key.boolKey("ev3.camera.enabled", true)
             .restartOnly()
             .doc("Run the camera command; false for a brick without a webcam.");
@@ -61,6 +66,7 @@ public final class Ev3Keys {
             .doc("How often OSHI samples the host statistics.");
 
     public static final List<Key<?>> ALL = List.of(SYSFS_ROOT, DEVICE_TIMEOUT_MS, GARBAGE_LIMIT, LEDS_ENABLED,
+            BUTTONS_DEVICE,
             CAMERA_ENABLED, CAMERA_COMMAND, MIC_ENABLED, MIC_DEVICE, MIC_COMMAND, MIC_CHUNK_FRAMES,
             MEDIA_BACKOFF_MIN_MS, MEDIA_BACKOFF_MAX_MS, STATS_ENABLED, STATS_INTERVAL_MS);
 

@@ -20,6 +20,13 @@ public final class Snapshot {
 
     public final MotorState motors;
     public final boolean[] touch;
+    /** Per ultrasonic sensor ({@link LegoSensors}), cm. */
+    public final float[] distanceCm;
+    /** Per gyro: angle (deg) and rate (deg/s). */
+    public final float[] gyroAngleDeg;
+    public final float[] gyroRateDegPerSec;
+    /** Per colour sensor: reflected or ambient light, percent. */
+    public final float[] colorPercent;
     public double batteryV;
     public double batteryA;
 
@@ -28,10 +35,18 @@ public final class Snapshot {
     public final Reading statsReading = new Reading();
 
     public Snapshot(int frameBytes, int audioSamples, int motors, int touches) {
+        this(frameBytes, audioSamples, motors, touches, 0, 0, 0);
+    }
+
+    public Snapshot(int frameBytes, int audioSamples, int motors, int touches, int ultrasonics, int gyros, int colors) {
         frame = new byte[frameBytes];
         audio = new short[audioSamples];
         this.motors = new MotorState(motors);
         touch = new boolean[touches];
+        distanceCm = new float[ultrasonics];
+        gyroAngleDeg = new float[gyros];
+        gyroRateDegPerSec = new float[gyros];
+        colorPercent = new float[colors];
         java.util.Arrays.fill(stats, Double.NaN);
     }
 }

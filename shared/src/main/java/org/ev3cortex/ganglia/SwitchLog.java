@@ -63,22 +63,53 @@ public final class SwitchLog {
         return n;
     }
 
+    /** How many switches are still kept (at most the capacity); index them with 0 = oldest kept. */
+    public int kept() {
+        return (int) Math.min(count, tick.length);
+    }
+
+    private int slot(int k) {
+        if (k < 0 || k >= kept()) throw new IndexOutOfBoundsException("switch " + k + " of " + kept() + " kept");
+        return (int) ((Math.max(0, count - tick.length) + k) % tick.length);
+    }
+
+    /** The tick of kept switch {@code k} (0 = oldest kept). */
+    public long tick(int k) {
+        return tick[slot(k)];
+    }
+
+    /** The behaviour kept switch {@code k} left. */
+    public Behaviour from(int k) {
+        return from[slot(k)];
+    }
+
+    /** The behaviour kept switch {@code k} chose. */
+    public Behaviour to(int k) {
+        return to[slot(k)];
+    }
+
+    public Reason reason(int k) {
+        return reason[slot(k)];
+    }
+
+    /** Why kept switch {@code k} happened, in words, e.g. {@code "salience 0.350 > 0.200"}. */
+    public String reasonText(int k) {
+        int i = slot(k);
+        switch (reason[i]) {
+            case SALIENCE: return String.format(java.util.Locale.ROOT, "salience %.3f > %.3f", salienceTo[i], salienceFrom[i]);
+            case STALL: return "stall detected (efference mismatch)";
+            case BUMPER: return "bumper pressed";
+            case REFLEX_DONE: return "reflex finished";
+            case WATCHDOG: return "watchdog tripped";
+            default: return "behaviour disabled";
+        }
+    }
+
     /** The kept switches, oldest first, e.g. {@code "tick 53: EXPLORE -> PHONOTAXIS (salience 0.35 > 0.20)"}. */
     public List<String> describe() {
         List<String> out = new ArrayList<>();
-        long first = Math.max(0, count - tick.length);
-        for (long k = first; k < count; k++) {
-            int i = (int) (k % tick.length);
-            String why;
-            switch (reason[i]) {
-                case SALIENCE: why = String.format(java.util.Locale.ROOT, "salience %.3f > %.3f", salienceTo[i], salienceFrom[i]); break;
-                case STALL: why = "stall detected (efference mismatch)"; break;
-                case BUMPER: why = "bumper pressed"; break;
-                case REFLEX_DONE: why = "reflex finished"; break;
-                case WATCHDOG: why = "watchdog tripped"; break;
-                default: why = "behaviour disabled"; break;
-            }
-            out.add("tick " + tick[i] + ": " + from[i] + " -> " + to[i] + " (" + why + ")");
+        for (int k = 0; k < kept(); k++) {
+            out.add("tick " + tick(k) + ": " + from(k) + " -> " + to(k) + " (" + reasonText(k) + ")");
         }
         return out;
     }

@@ -22,6 +22,16 @@ import org.ev3cortex.seam.TickData;
  *   +5 overloaded   0 or 1
  * touch t, at 6M + t: 0 released, 1 pressed (the slot is the sensor's place, in body.touchPorts order)
  * </pre>
+ * That is one row, (6M + T) x 1. Only when ultrasonic, gyro or colour ports are configured does
+ * a second row follow, so a body without them keeps S1's shape; the area is then W x 2 with
+ * W = max(6M + T, U + 2G + C), row 0 padded with zeros, and row 1 (from slot W) holds:
+ * <pre>
+ * ultrasonic u, at W + u:            min(distance cm, 255) / 255, in [0, 1] (1 = nothing near)
+ * gyro g, at W + U + 2g:       +0 angle: degrees wrapped to [-180, 180), / 180, in [-1, 1)
+ *                              +1 rate: deg/s / 440 (the EV3 gyro's range), clamped to [-1, 1]
+ * colour c, at W + U + 2G + c:       percent / 100 (reflected or ambient, body.colorMode), in [0, 1]
+ * </pre>
+ * (M motors, T touch, U ultrasonic, G gyro, C colour sensors, each in its body.*Ports order.)
  */
 public final class S1 implements Stage {
     public static final int PER_MOTOR = 6;
@@ -33,10 +43,18 @@ public final class S1 implements Stage {
     public static final int OVERLOADED = 5;
 
     /** How the area's shape follows from the keys. */
-    public static final String SHAPE_SOURCE = "6 per motor + 1 per touch sensor, x 1";
+    public static final String SHAPE_SOURCE = "6 per motor + 1 per touch sensor, x 1; with ultrasonic, gyro or colour"
+            + " sensors a second row of 1 per ultrasonic + 2 per gyro + 1 per colour";
+    /** The ultrasonic's full scale, cm: the EV3 sensor reads 0 to 255. */
+    public static final float MAX_DISTANCE_CM = 255f;
+    /** The gyro's full-scale rate, deg/s (ev3dev's GYRO-RATE range). */
+    public static final float MAX_RATE_DEG_PER_SEC = 440f;
 
     private int motors;
     private int touches;
+    private int ultrasonics;
+    private int gyros;
+    private int colors;
     private int countsPerRot = 360;
     private float invMaxSpeed = 1f / 1050;
     private final PathwayOutput area = new PathwayOutput(Region.S1);
@@ -45,7 +63,7 @@ public final class S1 implements Stage {
     public S1() {}
 
     public S1(int motors, int touches, int countsPerRot, int maxSpeedCountsPerSec) {
-        size(motors, touches);
+        size(motors, touches, 0, 0, 0);
         this.countsPerRot = countsPerRot;
         this.invMaxSpeed = 1f / maxSpeedCountsPerSec;
     }
@@ -63,29 +81,63 @@ public final class S1 implements Stage {
 
     @Override
     public void configure(Config c) {
-        size(BodyKeys.motorPorts(c).length, BodyKeys.touchPorts(c).length);
+        size(BodyKeys.motorPorts(c).length, BodyKeys.touchPorts(c).length, BodyKeys.ultrasonicPorts(c).length,
+                BodyKeys.gyroPorts(c).length, BodyKeys.colorPorts(c).length);
         countsPerRot = c.get(S1Keys.COUNTS_PER_ROT);
         invMaxSpeed = 1f / c.get(S1Keys.MAX_SPEED);
     }
 
-    /** The S1 vector's length for a config: {@value #PER_MOTOR} per motor port plus one per touch port. */
-    public static int sizeFor(Config c) {
-        return BodyKeys.motorPorts(c).length * PER_MOTOR + BodyKeys.touchPorts(c).length;
+    /** The S1 area's input shape {width, height} for a config: see the class comment. */
+    public static int[] shapeFor(Config c) {
+        return shape(BodyKeys.motorPorts(c).length * PER_MOTOR + BodyKeys.touchPorts(c).length,
+                BodyKeys.ultrasonicPorts(c).length + 2 * BodyKeys.gyroPorts(c).length + BodyKeys.colorPorts(c).length);
     }
 
-    private void size(int motors, int touches) {
+    private static int[] shape(int first, int second) {
+        return second == 0 ? new int[] {first, 1} : new int[] {Math.max(first, second), 2};
+    }
+
+    /** Where row 1 (the ultrasonic, gyro and colour slots) starts. */
+    private int secondRow() {
+        return Math.max(motors * PER_MOTOR + touches, ultrasonics + 2 * gyros + colors);
+    }
+
+    private void size(int motors, int touches, int ultrasonics, int gyros, int colors) {
         this.motors = motors;
         this.touches = touches;
-        area.reshape(size(), 1);
+        this.ultrasonics = ultrasonics;
+        this.gyros = gyros;
+        this.colors = colors;
+        int[] s = shape(motors * PER_MOTOR + touches, ultrasonics + 2 * gyros + colors);
+        area.reshape(s[0], s[1]);
     }
 
     public int size() {
-        return motors * PER_MOTOR + touches;
+        int extra = ultrasonics + 2 * gyros + colors;
+        return extra == 0 ? motors * PER_MOTOR + touches : 2 * secondRow();
     }
 
     @Override
     public void update(TickData t) {
-        process(t.in().motors, t.in().touch, t.efference(), area.output());
+        float[] dst = area.output();
+        org.ev3cortex.body.Snapshot in = t.in();
+        process(in.motors, in.touch, t.efference(), dst);
+        if (ultrasonics + gyros + colors == 0) return;
+        int o = secondRow();
+        int u = Math.min(ultrasonics, in.distanceCm.length);
+        for (int i = 0; i < u; i++) dst[o + i] = Math.max(0f, Math.min(in.distanceCm[i], MAX_DISTANCE_CM)) / MAX_DISTANCE_CM;
+        o += ultrasonics;
+        int g = Math.min(gyros, in.gyroAngleDeg.length);
+        for (int i = 0; i < g; i++) {
+            float a = in.gyroAngleDeg[i] % 360f; // Java's % keeps the sign: (-360, 360)
+            if (a >= 180f) a -= 360f;
+            if (a < -180f) a += 360f;
+            dst[o + 2 * i] = a / 180f;
+            dst[o + 2 * i + 1] = clamp(in.gyroRateDegPerSec[i] / MAX_RATE_DEG_PER_SEC);
+        }
+        o += 2 * gyros;
+        int k = Math.min(colors, in.colorPercent.length);
+        for (int i = 0; i < k; i++) dst[o + i] = Math.max(0f, Math.min(in.colorPercent[i], 100f)) / 100f;
     }
 
     /** Per motor: shaft angle, speed, commanded speed and mismatch, each scaled and clamped. */
@@ -93,6 +145,8 @@ public final class S1 implements Stage {
     public void countOps(org.ev3cortex.seam.OpCount c) {
         c.fconv += 4L * motors; c.fmul += 4L * motors; c.fdiv += motors; c.fadd += 2L * motors; c.fcmp += 4L * motors;
         c.iop += 10L * motors + 3L * touches; c.bytes += 40L * motors + 5L * touches;
+        int extra = ultrasonics + 2 * gyros + colors;
+        c.fcmp += 2L * extra; c.fdiv += extra; c.fadd += 2L * gyros; c.bytes += 8L * extra;
     }
 
     /** Fills the caller-owned {@code dst} ({@link #size()} floats). No allocation. */
@@ -123,4 +177,7 @@ public final class S1 implements Stage {
     public org.ev3cortex.seam.Pathway output() { return area; }
     public int motors() { return motors; }
     public int touches() { return touches; }
+    public int ultrasonics() { return ultrasonics; }
+    public int gyros() { return gyros; }
+    public int colors() { return colors; }
 }

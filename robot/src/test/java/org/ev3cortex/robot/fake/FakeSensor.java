@@ -81,6 +81,14 @@ public final class FakeSensor {
         }
     }
 
+    /**
+     * Writes {@code mode} as a program would; the next step applies it. A body opened after that
+     * finds the sensor already in the mode it wants, as after an earlier run on a real brick.
+     */
+    public void selectMode(String newMode) throws IOException {
+        files.get("mode").set(newMode);
+    }
+
     public synchronized String mode() {
         return mode;
     }

@@ -6,6 +6,7 @@ import org.ev3cortex.body.Body;
 import org.ev3cortex.body.BodyKeys;
 import org.ev3cortex.body.Camera;
 import org.ev3cortex.body.Clock;
+import org.ev3cortex.body.LegoSensors;
 import org.ev3cortex.body.Microphone;
 import org.ev3cortex.body.MotorState;
 import org.ev3cortex.body.Motors;
@@ -39,6 +40,7 @@ public final class SimBody implements Body {
     private final String[] touchPorts;
     private final Battery battery;
     private final Touch touch;
+    private final LegoSensors sensors;
 
     public SimBody(Config c) throws IOException {
         this.world = new World(c);
@@ -75,6 +77,23 @@ public final class SimBody implements Body {
             // Every touch sensor is the front bumper in the simulated robot.
             @Override public boolean pressed(int sensor) { return world.bumper(); }
         };
+        int ultrasonics = BodyKeys.ultrasonicPorts(c).length;
+        int gyros = BodyKeys.gyroPorts(c).length;
+        if (BodyKeys.colorPorts(c).length > 0) {
+            throw new IllegalArgumentException("the simulated robot has no colour sensor; body.colorPorts must be empty, is "
+                    + c.get(BodyKeys.COLOR_PORTS));
+        }
+        // Every ultrasonic looks straight ahead from the front, every gyro sees the robot's turning;
+        // ev3dev's gyro counts clockwise positive, the world counter-clockwise.
+        this.sensors = ultrasonics + gyros == 0 ? null : new LegoSensors() {
+            @Override public int ultrasonicCount() { return ultrasonics; }
+            @Override public float distanceCm(int sensor) { return (float) Math.min(255, world.distanceAheadM() * 100); }
+            @Override public int gyroCount() { return gyros; }
+            @Override public float gyroAngleDeg(int sensor) { return (float) -Math.toDegrees(world.turnedRad()); }
+            @Override public float gyroRateDegPerSec(int sensor) { return (float) -Math.toDegrees(world.turnRateRadPerS()); }
+            @Override public int colorCount() { return 0; }
+            @Override public float colorPercent(int sensor) { throw new IndexOutOfBoundsException(sensor); }
+        };
     }
 
     public World world() { return world; }
@@ -86,6 +105,7 @@ public final class SimBody implements Body {
     @Override public Battery battery() { return battery; }
     @Override public SystemStats systemStats() { return stats; }
     @Override public Touch touch() { return touch; }
+    @Override public LegoSensors sensors() { return sensors; }
     @Override public Clock clock() { return clock; }
 
     @Override

@@ -62,6 +62,15 @@ public final class AudioMic extends ThreadedMicrophone {
         framesDelivered = 0;
     }
 
+    /** Opens the line or file and closes it again: a failure here is a failure at start. */
+    void probe() throws Exception {
+        try {
+            openDevice();
+        } finally {
+            closeDevice();
+        }
+    }
+
     @Override
     protected void capture(short[] into) throws Exception {
         if (line != null) {

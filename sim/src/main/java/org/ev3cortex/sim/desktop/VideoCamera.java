@@ -70,6 +70,16 @@ public final class VideoCamera extends ThreadedSource<byte[]> implements Camera 
         firstTimestampUs = -1;
     }
 
+    /** Opens the device, grabs one frame and closes it again: a failure here is a failure at start. */
+    void probe() throws Exception {
+        try {
+            openDevice();
+            capture(newBuffer());
+        } finally {
+            closeDevice();
+        }
+    }
+
     static int ffmpegFormat(PixelFormat f) {
         switch (f) {
             case YUYV: return avutil.AV_PIX_FMT_YUYV422;

@@ -38,12 +38,26 @@ public final class Json {
             pad(sb, indent);
             sb.append('}');
         } else if (v instanceof Iterable) {
+            // Objects in a list go one per line, so a list of switches reads like a table.
+            boolean objects = false;
+            for (Object o : (Iterable<?>) v) objects |= o instanceof Map && !((Map<?, ?>) o).isEmpty();
             sb.append('[');
             boolean first = true;
             for (Object o : (Iterable<?>) v) {
-                if (!first) sb.append(", ");
-                value(sb, o, indent);
+                if (!first) sb.append(",");
+                if (objects) {
+                    sb.append('\n');
+                    pad(sb, indent + 2);
+                    if (o instanceof Map && flat((Map<?, ?>) o)) inline(sb, (Map<?, ?>) o); else value(sb, o, indent + 2);
+                } else {
+                    if (!first) sb.append(' ');
+                    value(sb, o, indent);
+                }
                 first = false;
+            }
+            if (objects) {
+                sb.append('\n');
+                pad(sb, indent);
             }
             sb.append(']');
         } else if (v instanceof Double || v instanceof Float) {
@@ -54,6 +68,25 @@ public final class Json {
         } else {
             string(sb, v.toString());
         }
+    }
+
+    private static boolean flat(Map<?, ?> m) {
+        for (Object o : m.values()) if (o instanceof Map || o instanceof Iterable) return false;
+        return true;
+    }
+
+    /** A map of scalars on one line. */
+    private static void inline(StringBuilder sb, Map<?, ?> m) {
+        sb.append('{');
+        boolean first = true;
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            if (!first) sb.append(", ");
+            string(sb, String.valueOf(e.getKey()));
+            sb.append(": ");
+            value(sb, e.getValue(), 0);
+            first = false;
+        }
+        sb.append('}');
     }
 
     private static void string(StringBuilder sb, String s) {

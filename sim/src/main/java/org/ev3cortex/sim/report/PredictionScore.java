@@ -59,7 +59,7 @@ public final class PredictionScore implements TickObserver {
         ticks++;
     }
 
-    /** Per area: mean surprise, sheet MSE, copy-last MSE and their ratio. */
+    /** Per area: mean surprise, sheet MSE, copy-last MSE, their ratio and whether the sheet did worse. */
     public Map<String, Object> summary() {
         Map<String, Object> out = new LinkedHashMap<>();
         for (int a = 0; a < areas.size(); a++) {
@@ -71,6 +71,7 @@ public final class PredictionScore implements TickObserver {
             m.put("sheetMse", sheetSq[a] / n);
             m.put("copyLastMse", copyLastSq[a] / n);
             m.put("sheetOverCopyLast", copyLastSq[a] > 0 ? sheetSq[a] / copyLastSq[a] : Double.NaN);
+            m.put("worseThanCopyLast", sheetSq[a] > copyLastSq[a]);
             out.put(area.name(), m);
         }
         return out;

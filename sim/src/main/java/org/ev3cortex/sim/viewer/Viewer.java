@@ -7,6 +7,7 @@ import java.awt.FlowLayout;
 import java.awt.Font;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
+import java.awt.GraphicsEnvironment;
 import java.awt.GridLayout;
 import java.awt.RenderingHints;
 import java.awt.event.WindowAdapter;
@@ -41,9 +42,11 @@ import org.ev3cortex.sim.world.World;
 import org.ev3cortex.sim.world.WorldSpec;
 
 /**
- * The live viewer: the arena with the robot and its trail; the camera with its Y, U and V planes;
- * the sheet and pathway maps contributed by {@link ViewerPanels}; the tick time per stage, the
- * ticks per second and the active behaviour. Pause, step, and ×1 / ×10 / max speed.
+ * The live viewer: the arena with the robot and its trail (simulator only); the camera with its
+ * Y, U and V planes; the sheet, pathway and behaviour panels contributed by {@link ViewerPanels}
+ * and {@link ViewerPlots}; the tick time per stage, the ticks per second and the active
+ * behaviour. In the simulator: pause, step, and ×1 / ×10 / max speed. It opens at the screen's
+ * usable size (at most 1920 × 1080), so it fits a 1366 × 768 laptop, and every panel resizes.
  *
  * <p>The loop runs on its own thread; an observer copies what the panels need after each tick
  * into buffers the viewer owns, and the panels repaint from those at 25 Hz.
@@ -52,8 +55,10 @@ public final class Viewer {
     private static final int TRAIL = 4_000;
 
     private final Agent agent;
+    /** The simulator's body, or null on a laptop (no arena, real-time, no pacing). */
     private final SimBody body;
     private final World world;
+    private final org.ev3cortex.body.Camera cam;
     private final Pacer pacer;
     private final Object lock = new Object();
     private final double[] trailX = new double[TRAIL];
@@ -71,16 +76,22 @@ public final class Viewer {
     private long frameTick = -1;
     private final List<ViewerPanels.Panel> extra = new ArrayList<>();
 
-    private Viewer(Agent agent, SimBody body) {
+    private final long maxTicks;
+    private final java.nio.file.Path screenshot;
+
+    private Viewer(Agent agent, SimBody body, long maxTicks, java.nio.file.Path screenshot) {
         this.agent = agent;
         this.body = body;
-        this.world = body.world();
+        this.world = body == null ? null : body.world();
+        this.cam = agent.body().camera();
+        this.maxTicks = maxTicks;
+        this.screenshot = screenshot;
         this.pacer = new Pacer(agent.loop().config().get(LoopKeys.PERIOD_MS));
-        camW = body.renderer().width();
-        camH = body.renderer().height();
+        camW = cam == null ? 2 : cam.width();
+        camH = cam == null ? 2 : cam.height();
         camera = new BufferedImage(camW, camH, BufferedImage.TYPE_INT_RGB);
         for (int i = 0; i < 3; i++) yuv[i] = new BufferedImage(i == 0 ? camW : camW / 2, camH, BufferedImage.TYPE_BYTE_GRAY);
-        frameCopy = new byte[body.camera().frameBytes()];
+        frameCopy = new byte[cam == null ? 0 : cam.frameBytes()];
         rgbCopy = new int[camW * camH];
         planeY = new byte[camW * camH];
         planeU = new byte[camW / 2 * camH];
@@ -88,37 +99,85 @@ public final class Viewer {
         extra.addAll(ViewerPanels.forAgent(agent));
     }
 
-    /** Opens the window, runs the agent until the window closes; returns the exit code. */
-    public static int show(Agent agent, SimBody body) throws InterruptedException {
-        Viewer v = new Viewer(agent, body);
+    /**
+     * Opens the window and runs the agent until the window closes or {@code maxTicks} ticks have
+     * run; returns the exit code. {@code body} is the simulator's, or null for a laptop body.
+     * With {@code screenshot}, the window's content is written there as a PNG before it closes.
+     */
+    public static int show(Agent agent, SimBody body, long maxTicks, java.nio.file.Path screenshot)
+            throws InterruptedException {
+        Viewer v = new Viewer(agent, body, maxTicks, screenshot);
         return v.run();
+    }
+
+    /** The simulator's viewer until the window closes. */
+    public static int show(Agent agent, SimBody body) throws InterruptedException {
+        return show(agent, body, Long.MAX_VALUE, null);
     }
 
     private int run() throws InterruptedException {
         TickLoop loop = agent.loop();
-        loop.addObserver(pacer);
+        if (body != null) loop.addObserver(pacer);
         loop.addObserver(copier());
         CountDownLatch closed = new CountDownLatch(1);
-        SwingUtilities.invokeLater(() -> buildWindow(closed));
-        Thread runner = new Thread(() -> agent.run(Long.MAX_VALUE), "agent-loop");
+        JFrame[] frame = new JFrame[1];
+        SwingUtilities.invokeLater(() -> frame[0] = buildWindow(closed));
+        CountDownLatch ran = new CountDownLatch(1);
+        Thread runner = new Thread(() -> {
+            try {
+                agent.run(maxTicks);
+            } finally {
+                ran.countDown();
+            }
+        }, "agent-loop");
         runner.start();
-        closed.await();
+        // Either the user closes the window, or the run ends (--seconds, a fault): then close it.
+        while (!closed.await(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (ran.getCount() == 0) {
+                try {
+                    SwingUtilities.invokeAndWait(() -> {
+                        if (frame[0] == null) return;
+                        if (screenshot != null) saveScreenshot(frame[0]);
+                        frame[0].dispose();
+                    });
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        }
         loop.requestStop();
         pacer.release();
         runner.join(5_000);
         return loop.state() == LoopState.FAULTED ? 1 : 0;
     }
 
+    private void saveScreenshot(JFrame f) {
+        java.awt.Container c = f.getContentPane();
+        c.validate();
+        BufferedImage img = new BufferedImage(c.getWidth(), c.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        c.paintAll(g);
+        g.dispose();
+        try {
+            javax.imageio.ImageIO.write(img, "png", screenshot.toFile());
+            System.out.println("screenshot " + img.getWidth() + "x" + img.getHeight() + ": " + screenshot);
+        } catch (java.io.IOException e) {
+            System.err.println("screenshot " + screenshot + ": " + e.getMessage());
+        }
+    }
+
     private TickObserver copier() {
         return new TickObserver() {
             @Override public void afterTick(long tick, Snapshot s, MotorCommands c) {
                 synchronized (lock) {
-                    trailX[trailCount % TRAIL] = world.x();
-                    trailY[trailCount % TRAIL] = world.y();
-                    trailCount++;
-                    if (s.frame.length == frameCopy.length) {
+                    if (world != null) {
+                        trailX[trailCount % TRAIL] = world.x();
+                        trailY[trailCount % TRAIL] = world.y();
+                        trailCount++;
+                    }
+                    if (frameCopy.length > 0 && s.frame.length == frameCopy.length) {
                         System.arraycopy(s.frame, 0, frameCopy, 0, frameCopy.length);
-                        System.arraycopy(body.renderer().rgb(), 0, rgbCopy, 0, rgbCopy.length);
+                        if (body != null) System.arraycopy(body.renderer().rgb(), 0, rgbCopy, 0, rgbCopy.length);
                         frameTick = tick;
                     }
                     for (ViewerPanels.Panel p : extra) p.copy(tick, s);
@@ -127,8 +186,8 @@ public final class Viewer {
         };
     }
 
-    private void buildWindow(CountDownLatch closed) {
-        JFrame f = new JFrame("ev3cortex simulator");
+    private JFrame buildWindow(CountDownLatch closed) {
+        JFrame f = new JFrame(body == null ? "ev3cortex on this laptop" : "ev3cortex simulator");
         f.setDefaultCloseOperation(JFrame.DISPOSE_ON_CLOSE);
         f.addWindowListener(new WindowAdapter() {
             @Override public void windowClosed(WindowEvent e) {
@@ -138,35 +197,41 @@ public final class Viewer {
         JLabel status = new JLabel(" ");
         status.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
 
-        JPanel controls = new JPanel(new FlowLayout(FlowLayout.LEFT));
-        JButton pause = new JButton("Pause");
-        pause.addActionListener(e -> {
-            pacer.pause(!pacer.paused());
-            pause.setText(pacer.paused() ? "Resume" : "Pause");
-        });
-        JButton step = new JButton("Step");
-        step.addActionListener(e -> pacer.step());
-        controls.add(pause);
-        controls.add(step);
-        for (double s : new double[] {1, 10, 0}) {
-            JButton b = new JButton(s == 0 ? "max" : "x" + (int) s);
-            b.addActionListener(e -> pacer.speed(s));
-            controls.add(b);
+        JPanel controls = new JPanel(new FlowLayout(FlowLayout.LEFT, 4, 2));
+        if (body != null) {
+            JButton pause = new JButton("Pause");
+            pause.addActionListener(e -> {
+                pacer.pause(!pacer.paused());
+                pause.setText(pacer.paused() ? "Resume" : "Pause");
+            });
+            JButton step = new JButton("Step");
+            step.addActionListener(e -> pacer.step());
+            controls.add(pause);
+            controls.add(step);
+            for (double s : new double[] {1, 10, 0}) {
+                JButton b = new JButton(s == 0 ? "max" : "x" + (int) s);
+                b.addActionListener(e -> pacer.speed(s));
+                controls.add(b);
+            }
         }
         controls.add(status);
 
-        JPanel grid = new JPanel(new GridLayout(0, 3, 4, 4));
+        // Four columns: at 1366 x 768 each panel is about 340 x 230 px.
+        JPanel grid = new JPanel(new GridLayout(0, 4, 3, 3));
         grid.setBackground(Color.DARK_GRAY);
-        grid.add(titled("arena", new ArenaView()));
-        grid.add(titled("camera (RGB)", image(() -> camera)));
-        grid.add(titled("Y / U / V planes", new YuvView()));
+        if (world != null) grid.add(titled("arena", new ArenaView()));
+        if (cam != null) {
+            grid.add(titled(body != null ? "camera (rendered RGB)" : "camera (the agent's frame)", image(() -> camera)));
+            grid.add(titled("Y / U / V planes", new YuvView()));
+        }
         for (ViewerPanels.Panel p : extra) grid.add(titled(p.title(), p.component(lock)));
-        grid.add(titled("tick time per stage", new StageTimes()));
+        grid.add(titled("tick time per stage (ms)", new StageTimes()));
 
         f.getContentPane().add(controls, BorderLayout.NORTH);
         f.getContentPane().add(grid, BorderLayout.CENTER);
-        f.setSize(1280, 860);
-        f.setLocationByPlatform(true);
+        f.setMinimumSize(new java.awt.Dimension(640, 400));
+        java.awt.Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+        f.setBounds(screen.x, screen.y, Math.min(screen.width, 1920), Math.min(screen.height, 1080));
         f.setVisible(true);
 
         long[] last = {System.nanoTime(), agent.loop().tick()};
@@ -181,19 +246,26 @@ public final class Viewer {
                 last[1] = ticks;
             }
             org.ev3cortex.ganglia.ActionSelection m = agent.selection();
-            status.setText(String.format(java.util.Locale.ROOT,
-                    "t=%7.1f s  %6.0f ticks/s  behaviour %-14s battery %.2f V  collisions %d  stalls %d",
-                    world.nanos() / 1e9, tps[0], m.active(), world.batteryV(), world.collisions(), agent.percepts().stallDetections()));
+            double seconds = agent.loop().tick() * agent.loop().config().get(LoopKeys.PERIOD_MS) / 1000.0;
+            status.setText(world != null
+                    ? String.format(java.util.Locale.ROOT,
+                            "t=%7.1f s %6.0f ticks/s  %-14s battery %.2f V  collisions %d  stalls %d",
+                            seconds, tps[0], m.active(), world.batteryV(), world.collisions(),
+                            agent.percepts().stallDetections())
+                    : String.format(java.util.Locale.ROOT, "t=%7.1f s %6.0f ticks/s  %-14s %s",
+                            seconds, tps[0], m.active(), agent.body().describe()));
             grid.repaint();
         }).start();
+        return f;
     }
 
     private void updateCamera() {
         synchronized (lock) {
             if (frameTick < 0) return;
+            if (body == null) toRgb(frameCopy, cam.format(), rgbCopy);
             camera.setRGB(0, 0, camW, camH, rgbCopy, 0, camW);
             // Planes from the frame the agent actually read (whatever its format).
-            if (body.camera().format() == org.ev3cortex.body.PixelFormat.YUYV) {
+            if (cam.format() == org.ev3cortex.body.PixelFormat.YUYV) {
                 byte[] y = planeY;
                 byte[] u = planeU;
                 byte[] v = planeV;
@@ -210,6 +282,41 @@ public final class Viewer {
         }
     }
 
+    /** The agent's frame as RGB, for a body that has no rendered image (a laptop camera). */
+    static void toRgb(byte[] frame, org.ev3cortex.body.PixelFormat format, int[] rgb) {
+        switch (format) {
+            case YUYV:
+                for (int p = 0; p + 1 < rgb.length; p += 2) {
+                    int i = p * 2;
+                    int u = (frame[i + 1] & 0xFF) - 128;
+                    int v = (frame[i + 3] & 0xFF) - 128;
+                    rgb[p] = yuv(frame[i] & 0xFF, u, v);
+                    rgb[p + 1] = yuv(frame[i + 2] & 0xFF, u, v);
+                }
+                break;
+            case RGB24:
+                for (int p = 0; p < rgb.length; p++) {
+                    rgb[p] = (frame[3 * p] & 0xFF) << 16 | (frame[3 * p + 1] & 0xFF) << 8 | (frame[3 * p + 2] & 0xFF);
+                }
+                break;
+            default:
+                for (int p = 0; p < rgb.length; p++) {
+                    int y = frame[p] & 0xFF;
+                    rgb[p] = y << 16 | y << 8 | y;
+                }
+        }
+    }
+
+    private static int yuv(int y, int u, int v) {
+        int r = clamp(y + (int) (1.402 * v));
+        int g = clamp(y - (int) (0.344 * u + 0.714 * v));
+        int b = clamp(y + (int) (1.772 * u));
+        return r << 16 | g << 8 | b;
+    }
+
+    private static int clamp(int c) {
+        return c < 0 ? 0 : c > 255 ? 255 : c;
+    }
 
     static JComponent titled(String title, JComponent c) {
         JPanel p = new JPanel(new BorderLayout());
@@ -312,35 +419,26 @@ public final class Viewer {
             List<String> names = st.epochNames();
             double period = agent.loop().config().get(LoopKeys.PERIOD_MS);
             g.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 11));
+            int bar = g.getFontMetrics().stringWidth(String.format("%-13s %8s %8s", "", "", "")) + 8;
             int row = 16;
             int y = 14;
             g.setColor(Color.LIGHT_GRAY);
-            g.drawString(String.format("%-13s %8s %8s  (bar: median, 1 ms full)", "stage", "median", "max"), 4, y);
+            g.drawString(String.format("%-13s %8s %8s  bar: median, 1 ms", "stage", "median", "max"), 4, y);
             for (String n : names) {
                 y += row;
                 long[] m = st.epochSummary(n);
                 double med = m[1] / 1e6;
                 g.setColor(new Color(70, 130, 200));
-                g.fillRect(250, y - 10, (int) Math.min(getWidth() - 255, med * (getWidth() - 255)), 10);
+                // Full width is 1 ms.
+                g.fillRect(bar, y - 10, (int) Math.min(getWidth() - bar - 4, med * (getWidth() - bar - 4)), 10);
                 g.setColor(Color.WHITE);
                 g.drawString(String.format(java.util.Locale.ROOT, "%-13s %8.3f %8.3f", n, med, m[2] / 1e6), 4, y);
             }
             y += row;
             long[] t = st.epochSummary("tick");
-            g.drawString(String.format(java.util.Locale.ROOT, "%-13s %8.3f %8.3f  period %.0f ms, %d overruns",
-                    "tick", t[1] / 1e6, t[2] / 1e6, period, st.overruns()), 4, y);
+            g.drawString(String.format(java.util.Locale.ROOT, "%-13s %8.3f %8.3f", "tick", t[1] / 1e6, t[2] / 1e6), 4, y);
             y += row;
-            g.setColor(Color.LIGHT_GRAY);
-            for (String line : lastSwitches()) {
-                y += row;
-                if (y > getHeight()) break;
-                g.drawString(line, 4, y);
-            }
-        }
-
-        private List<String> lastSwitches() {
-            List<String> all = agent.selection().switches().describe();
-            return all.subList(Math.max(0, all.size() - 6), all.size());
+            g.drawString(String.format(java.util.Locale.ROOT, "period %.0f ms, %d overrun(s)", period, st.overruns()), 4, y);
         }
     }
 }

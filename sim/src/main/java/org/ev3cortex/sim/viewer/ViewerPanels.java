@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import javax.swing.JComponent;
 import org.ev3cortex.a1.A1;
 import org.ev3cortex.agent.Agent;
 import org.ev3cortex.body.Snapshot;
+import org.ev3cortex.cortex.Area;
 import org.ev3cortex.cortex.Sheet;
 import org.ev3cortex.histogram.Histogram;
 import org.ev3cortex.v1.PolarMap;
@@ -40,6 +42,10 @@ public final class ViewerPanels {
         panels.add(new V1Panel(agent.v1()));
         panels.add(new A1Panel(agent.a1()));
         panels.add(new SheetPanel(agent.sheet()));
+        panels.add(new ViewerPlots.SurprisePlot(agent.sheet()));
+        panels.add(new ViewerPlots.RatioPlot(agent.sheet()));
+        panels.add(new ViewerPlots.SwitchesPanel(agent.selection()));
+        panels.add(new ViewerPlots.BehaviourTimePanel(agent.selection()));
         panels.add(new HistogramPanel(agent.v1(), agent.sheet()));
         return panels;
     }
@@ -96,7 +102,7 @@ public final class ViewerPanels {
         }
 
         @Override public String title() {
-            return "V1: DoG with the polar grid | polar maps (rows = sectors, columns = rings): V1-R (left field), V1-L";
+            return "V1: DoG, polar grid | maps V1-R (left field), V1-L";
         }
 
         @Override public void copy(long tick, Snapshot s) {
@@ -148,7 +154,7 @@ public final class ViewerPanels {
         }
 
         @Override public String title() {
-            return "A1: band levels, left ear (green) and right ear (magenta), low to high frequency";
+            return "A1: bands low to high, left ear green, right magenta";
         }
 
         @Override public void copy(long tick, Snapshot s) {
@@ -194,7 +200,7 @@ public final class ViewerPanels {
         }
 
         @Override public String title() {
-            return "sheet: activity | error | surprise (back at the top)";
+            return "sheet: activity | error | surprise (V1 at the back)";
         }
 
         @Override public void copy(long tick, Snapshot s) {
@@ -205,6 +211,8 @@ public final class ViewerPanels {
             return new JComponent() {
                 @Override protected void paintComponent(Graphics g0) {
                     Graphics2D g = (Graphics2D) g0;
+                    g.setColor(new Color(20, 20, 24));
+                    g.fillRect(0, 0, getWidth(), getHeight());
                     int w = sheet.width();
                     int h = sheet.height();
                     synchronized (lock) {
@@ -218,11 +226,41 @@ public final class ViewerPanels {
                             }
                         }
                     }
-                    int each = getWidth() / 3;
-                    for (int q = 0; q < 3; q++) {
-                        Graphics2D gq = (Graphics2D) g.create(q * each, 0, each - 3, getHeight());
-                        Viewer.drawFit(gq, images[q], each - 3, getHeight());
-                        gq.dispose();
+                    // Activity large on the left with the areas named; error and surprise stacked on the right.
+                    int bigW = getWidth() * 2 / 3 - 3;
+                    placed(g, 0, 0, bigW, getHeight(), 0, true);
+                    int smallW = getWidth() - bigW - 3;
+                    placed(g, bigW + 3, 0, smallW, getHeight() / 2 - 2, 1, false);
+                    placed(g, bigW + 3, getHeight() / 2, smallW, getHeight() / 2 - 2, 2, false);
+                }
+
+                private void placed(Graphics2D g, int x0, int y0, int bw, int bh, int q, boolean names) {
+                    int w = sheet.width();
+                    int h = sheet.height();
+                    double s = Math.min(bw / (double) w, bh / (double) h);
+                    if (s <= 0) return;
+                    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+                    g.drawImage(images[q], x0, y0, (int) (w * s), (int) (h * s), null);
+                    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, names ? 11 : 9));
+                    for (Area a : sheet.areas()) {
+                        int ax = x0 + (int) Math.round(a.x() * s);
+                        int ay = y0 + (int) Math.round((h - a.y() - a.height()) * s);
+                        int aw = (int) Math.round(a.width() * s);
+                        int ah = (int) Math.round(a.height() * s);
+                        g.setColor(ViewerPlots.areaColour(a.index()));
+                        g.drawRect(ax, ay, Math.max(1, aw - 1), Math.max(1, ah - 1));
+                        if (names) {
+                            g.setColor(Color.BLACK);
+                            g.drawString(a.name(), ax + 3, ay + 12);
+                            g.setColor(ViewerPlots.areaColour(a.index()));
+                            g.drawString(a.name(), ax + 2, ay + 11);
+                        }
+                    }
+                    if (!names) {
+                        g.setColor(Color.LIGHT_GRAY);
+                        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+                        g.drawString(q == 1 ? "error" : "surprise", x0 + 2, y0 + (int) (h * s) + 11 > y0 + bh
+                                ? y0 + 10 : y0 + (int) (h * s) + 11);
                     }
                 }
             };
@@ -244,7 +282,7 @@ public final class ViewerPanels {
         }
 
         @Override public String title() {
-            return "histograms: camera luma (8-bit bins) | sheet activity (4-bit bins, -1..1)";
+            return "histograms: luma (8-bit) | sheet activity (4-bit)";
         }
 
         @Override public void copy(long tick, Snapshot s) {

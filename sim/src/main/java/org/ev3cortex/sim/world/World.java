@@ -49,6 +49,9 @@ public final class World {
     private double x;
     private double y;
     private double heading;
+    private double turnedRad;
+    private double turnRateRadPerS;
+    private final int[] rayColour = new int[1];
     private final double[] wheelSpeed = new double[2];   // counts/s, actual
     private final double[] target = new double[2];       // counts/s the controller aims at
     private final double[] position = new double[2];     // counts
@@ -160,6 +163,8 @@ public final class World {
         double v = (wheelSpeed[0] + wheelSpeed[1]) / 2 * countsToM;
         double omega = (wheelSpeed[1] - wheelSpeed[0]) * countsToM / trackM;
         double nh = heading + omega * dt;
+        turnedRad += omega * dt;
+        turnRateRadPerS = omega;
         double mid = heading + omega * dt / 2;
         double nx = x + v * Math.cos(mid) * dt;
         double ny = y + v * Math.sin(mid) * dt;
@@ -352,6 +357,19 @@ public final class World {
     public synchronized double y() { return y; }
     public synchronized double heading() { return heading; }
     public synchronized boolean blocked() { return blocked; }
+    /** Heading turned since the start, radians, counter-clockwise positive, not wrapped (a gyro's angle). */
+    public synchronized double turnedRad() { return turnedRad; }
+    /** The current turn rate, rad/s, counter-clockwise positive. */
+    public synchronized double turnRateRadPerS() { return turnRateRadPerS; }
+
+    /**
+     * What an ultrasonic sensor at the front of the robot, looking straight ahead, reads: the
+     * distance from the robot's edge to the nearest wall or obstacle on its heading, m.
+     */
+    public synchronized double distanceAheadM() {
+        return Math.max(0, castRay(x, y, Math.cos(heading), Math.sin(heading), rayColour) - robotRadiusM);
+    }
+
     public synchronized long collisions() { return collisions; }
     public synchronized long stallEvents() { return stallEvents; }
     public synchronized double distanceM() { return distanceM; }
