@@ -38,6 +38,8 @@ class LegoSensorsTest {
             colour.selectMode("COL-AMBIENT");
             TestBodies.await("modes applied", () -> gyro.mode().equals("GYRO-G&A") && colour.mode().equals("COL-AMBIENT"));
             Config c = config(root, "outB,outC", "in1")
+                    // S1's second row: the default area is sized for motors and touch only.
+                    .with(org.ev3cortex.cortex.CortexKeys.AREA_S1, "19,0,13,2")
                     .with(BodyKeys.ULTRASONIC_PORTS, "in2")
                     .with(BodyKeys.GYRO_PORTS, "in3")
                     .with(BodyKeys.COLOR_PORTS, "in4")

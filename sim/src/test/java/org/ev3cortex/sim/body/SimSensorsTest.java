@@ -33,7 +33,7 @@ class SimSensorsTest {
 
     @Test
     void theUltrasonicReadsTheWallAheadAndTheGyroTheTurnIntoS1() throws Exception {
-        Config c = config("body.ultrasonicPorts=in2", "body.gyroPorts=in3");
+        Config c = config("body.ultrasonicPorts=in2", "body.gyroPorts=in3", "cortex.area.s1=19,0,13,2");
         S1 s1 = S1.fromConfig(c);
         // Row 0: 2 motors x 6 and 1 touch; row 1 (from slot 13): 1 ultrasonic and 2 gyro slots.
         assertThat(S1.shapeFor(c)).containsExactly(13, 2);
