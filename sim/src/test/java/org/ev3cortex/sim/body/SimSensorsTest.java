@@ -84,7 +84,7 @@ class SimSensorsTest {
             assertThat(body.sensors()).isNull();
             assertThat(new CombinedSource(body, 512).newSnapshot().distanceCm).isEmpty();
         }
-        assertThatThrownBy(() -> new SimBody(config("body.colorPorts=in4")))
+        assertThatThrownBy(() -> new SimBody(config("body.colorPorts=in4", "cortex.area.s1=19,0,13,2")))
                 .hasMessageContaining("no colour sensor");
         assertThat(AgentSchema.defaults().get(org.ev3cortex.body.BodyKeys.ULTRASONIC_PORTS)).isEmpty();
     }
