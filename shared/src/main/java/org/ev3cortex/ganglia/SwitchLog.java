@@ -48,14 +48,6 @@ public final class SwitchLog {
         return tick.length;
     }
 
-    // Switch number k (0-based, among the last capacity()), without allocating: for the recorder.
-    public long tickOf(long k) { return tick[(int) (k % tick.length)]; }
-    public Behaviour fromOf(long k) { return from[(int) (k % tick.length)]; }
-    public Behaviour toOf(long k) { return to[(int) (k % tick.length)]; }
-    public Reason reasonOf(long k) { return reason[(int) (k % tick.length)]; }
-    public double salienceFromOf(long k) { return salienceFrom[(int) (k % tick.length)]; }
-    public double salienceToOf(long k) { return salienceTo[(int) (k % tick.length)]; }
-
     /** How many switches into {@code b} had {@code r} as their reason, among those still kept. */
     public int countKept(Reason r) {
         int n = 0;
@@ -90,6 +82,16 @@ public final class SwitchLog {
 
     public Reason reason(int k) {
         return reason[slot(k)];
+    }
+
+    /** The salience of the behaviour kept switch {@code k} left (0 for a reflex). */
+    public double salienceFrom(int k) {
+        return salienceFrom[slot(k)];
+    }
+
+    /** The salience of the behaviour kept switch {@code k} chose. */
+    public double salienceTo(int k) {
+        return salienceTo[slot(k)];
     }
 
     /** Why kept switch {@code k} happened, in words, e.g. {@code "salience 0.350 > 0.200"}. */

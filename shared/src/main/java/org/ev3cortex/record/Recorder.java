@@ -268,13 +268,15 @@ public final class Recorder implements TickObserver, AutoCloseable {
             long count = switches.count();
             long from = Math.max(switchesSeen, Math.max(0, count - Math.min(switches.capacity(), TickRecord.SWITCHES)));
             int k = 0;
+            long firstKept = count - switches.kept();
             for (long i = from; i < count; i++, k++) {
-                r.switchTick[k] = switches.tickOf(i);
-                r.switchFrom[k] = switches.fromOf(i).ordinal();
-                r.switchTo[k] = switches.toOf(i).ordinal();
-                r.switchReason[k] = switches.reasonOf(i).ordinal();
-                r.switchSalienceFrom[k] = switches.salienceFromOf(i);
-                r.switchSalienceTo[k] = switches.salienceToOf(i);
+                int kept = (int) (i - firstKept); // SwitchLog indexes the switches it keeps, oldest 0
+                r.switchTick[k] = switches.tick(kept);
+                r.switchFrom[k] = switches.from(kept).ordinal();
+                r.switchTo[k] = switches.to(kept).ordinal();
+                r.switchReason[k] = switches.reason(kept).ordinal();
+                r.switchSalienceFrom[k] = switches.salienceFrom(kept);
+                r.switchSalienceTo[k] = switches.salienceTo(kept);
             }
             r.newSwitches = k;
             r.switchCount = count;
