@@ -21,6 +21,8 @@ public final class PredictionScore implements TickObserver {
     private final double[] sheetSq;
     private final double[] copyLastSq;
     private final double[] surpriseSum;
+    private final double[] lastSheetSq;
+    private final double[] lastCopyLastSq;
     private long ticks;
 
     public PredictionScore(Sheet sheet) {
@@ -30,6 +32,8 @@ public final class PredictionScore implements TickObserver {
         this.sheetSq = new double[areas.size()];
         this.copyLastSq = new double[areas.size()];
         this.surpriseSum = new double[areas.size()];
+        this.lastSheetSq = new double[areas.size()];
+        this.lastCopyLastSq = new double[areas.size()];
     }
 
     @Override
@@ -52,12 +56,23 @@ public final class PredictionScore implements TickObserver {
             if (ticks > 0) {
                 sheetSq[a] += s;
                 copyLastSq[a] += c;
+                lastSheetSq[a] = s;
+                lastCopyLastSq[a] = c;
             }
             surpriseSum[a] += areaSurprise[area.index()];
         }
         System.arraycopy(x, 0, previous, 0, x.length);
         ticks++;
     }
+
+    /** Area {@code a}'s ({@link Area#index()}) summed squared sheet error of the last tick; 0 before the second. */
+    public double lastSheetSq(int a) { return lastSheetSq[a]; }
+    /** The same for copy-last. */
+    public double lastCopyLastSq(int a) { return lastCopyLastSq[a]; }
+    /** Area {@code a}'s summed squared sheet error over the run so far. */
+    public double sheetSq(int a) { return sheetSq[a]; }
+    /** The same for copy-last. */
+    public double copyLastSq(int a) { return copyLastSq[a]; }
 
     /** Per area: mean surprise, sheet MSE, copy-last MSE, their ratio and whether the sheet did worse. */
     public Map<String, Object> summary() {

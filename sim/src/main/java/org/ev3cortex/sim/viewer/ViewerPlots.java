@@ -124,19 +124,16 @@ final class ViewerPlots {
      */
     static final class RatioPlot implements ViewerPanels.Panel {
         private static final double DECAY = 0.99; // about 10 s at 10 Hz
-        private final Sheet sheet;
         private final List<Area> areas;
-        private final float[] previous;
+        private final org.ev3cortex.sim.report.PredictionScore score; // the run's sums, as the report's
         private final double[] recentSheet;
         private final double[] recentCopy;
         private final double[] runSheet;
         private final double[] runCopy;
-        private long ticks;
 
         RatioPlot(Sheet sheet) {
-            this.sheet = sheet;
             this.areas = predicting(sheet);
-            previous = new float[sheet.activity().length];
+            this.score = new org.ev3cortex.sim.report.PredictionScore(sheet);
             recentSheet = new double[areas.size()];
             recentCopy = new double[areas.size()];
             runSheet = new double[areas.size()];
@@ -148,26 +145,14 @@ final class ViewerPlots {
         }
 
         @Override public void copy(long tick, Snapshot s) {
-            float[] x = sheet.activity();
-            float[] e = sheet.error();
+            score.afterTick(tick, s, null);
             for (int a = 0; a < areas.size(); a++) {
-                Area area = areas.get(a);
-                double se = 0;
-                double ce = 0;
-                for (int i = area.start(); i < area.start() + area.size(); i++) {
-                    se += e[i] * (double) e[i];
-                    double d = x[i] - previous[i];
-                    ce += d * d;
-                }
-                if (ticks > 0) {
-                    recentSheet[a] = recentSheet[a] * DECAY + se;
-                    recentCopy[a] = recentCopy[a] * DECAY + ce;
-                    runSheet[a] += se;
-                    runCopy[a] += ce;
-                }
+                int i = areas.get(a).index();
+                recentSheet[a] = recentSheet[a] * DECAY + score.lastSheetSq(i);
+                recentCopy[a] = recentCopy[a] * DECAY + score.lastCopyLastSq(i);
+                runSheet[a] = score.sheetSq(i);
+                runCopy[a] = score.copyLastSq(i);
             }
-            System.arraycopy(x, 0, previous, 0, x.length);
-            ticks++;
         }
 
         @Override public JComponent component(Object lock) {
