@@ -201,10 +201,11 @@ public final class A1 implements Stage {
     @Override
     public void update(TickData t) {
         Snapshot in = t.in();
-        if (in.audio.length == 0) return;
-        soundLevel(in.audio, t);
-        if (!in.audioReading.isNewerThan(lastSequence)) return;
+        // No microphone, or no new window: the areas and the sound level stay as they were (the
+        // snapshot holds the same window, so recomputing them would give the same figures).
+        if (in.audio.length == 0 || !in.audioReading.isNewerThan(lastSequence)) return;
         lastSequence = in.audioReading.sequence;
+        soundLevel(in.audio, t);
         process(in.audio, left.output(), right.output());
     }
 
