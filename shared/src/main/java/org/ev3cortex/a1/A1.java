@@ -33,9 +33,9 @@ public final class A1 implements Stage {
     /** How each ear's area shape follows from the keys. */
     public static final String SHAPE_SOURCE = "a1.bands x 1";
 
-    /** Each ear's area, {@code {width, height}}: one row of bands. */
+    /** Each ear's area, {@code {width, height}}, for a config (see {@link Settings#areaShape()}). */
     public static int[] areaShape(Config c) {
-        return new int[] {c.get(A1Keys.BANDS), 1};
+        return Settings.of(c).areaShape();
     }
 
     /** Everything A1 needs, read once from a config (or set by hand for a kernel). */
@@ -58,6 +58,11 @@ public final class A1 implements Stage {
             s.maxHz = c.get(A1Keys.MAX_HZ);
             s.floorDb = c.get(A1Keys.FLOOR_DB);
             return s;
+        }
+
+        /** Each ear's area, {@code {width, height}}: one row of bands. */
+        public int[] areaShape() {
+            return new int[] {bands, 1};
         }
 
         /*
@@ -166,8 +171,9 @@ public final class A1 implements Stage {
         bandEdges = bandEdges(s, n);
         power = new float[2][s.bands];
         dbPerLog2 = (float) (10 * Math.log10(2) / -s.floorDb);
-        left.reshape(s.bands, 1);
-        right.reshape(s.bands, 1);
+        int[] shape = s.areaShape();
+        left.reshape(shape[0], shape[1]);
+        right.reshape(shape[0], shape[1]);
         settings = s;
     }
 

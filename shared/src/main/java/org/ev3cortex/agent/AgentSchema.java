@@ -60,7 +60,7 @@ public final class AgentSchema {
             if (r == Region.A1_L || r == Region.A1_R) return A1.areaShape(c);
             if (r == Region.S1) return S1.shapeFor(c);
             if (r == Region.INSULA) return new int[] {Insula.SIZE, 1};
-            if (r == Region.M1) return new int[] {c.get(M1Keys.UNITS_PER_WHEEL), 2};
+            if (r == Region.M1) return MotorCortex.areaShape(c);
             return null;
         }
 

@@ -23,6 +23,11 @@ public final class MotorCortex implements Stage, Pathway {
     /** How the area's shape follows from the keys: two rows, the left wheel's units, then the right's. */
     public static final String SHAPE_SOURCE = "m1.unitsPerWheel x 2";
 
+    /** The area's shape {@code {width, height}} for a config: what {@link #width()} and {@link #height()} will be. */
+    public static int[] areaShape(Config c) {
+        return new int[] {c.get(M1Keys.UNITS_PER_WHEEL), 2};
+    }
+
     private static final Logger log = LoggerFactory.getLogger(MotorCortex.class);
 
     private final int maxSpeed;
