@@ -11,10 +11,7 @@ import org.ev3cortex.config.ConfigReloader;
 import org.ev3cortex.config.ReloadVerdict;
 import org.ev3cortex.cortex.Sheet;
 import org.ev3cortex.ganglia.ActionSelection;
-import org.ev3cortex.insula.Insula;
 import org.ev3cortex.m1.MotorCortex;
-import org.ev3cortex.s1.EfferenceMonitor;
-import org.ev3cortex.s1.S1;
 import org.ev3cortex.seam.LoopKeys;
 import org.ev3cortex.seam.LoopState;
 import org.ev3cortex.seam.Percepts;
@@ -83,11 +80,8 @@ public final class Agent implements AutoCloseable {
 
     public V1 v1() { return stages.v1; }
     public A1 a1() { return stages.a1; }
-    public S1 s1() { return stages.s1; }
-    public Insula insula() { return stages.insula; }
     /** The cortical sheet (built when the loop applied the config). */
     public Sheet sheet() { return stages.cortex.sheet(); }
-    public EfferenceMonitor efference() { return stages.efference; }
     /** The basal ganglia: the active behaviour and the switches. */
     public ActionSelection selection() { return stages.selection; }
     public MotorCortex m1() { return stages.m1; }

@@ -69,14 +69,6 @@ public final class ActionSelection implements Stage {
         return switches;
     }
 
-    /** Each behaviour's salience last tick, by {@link Behaviour#ordinal()}; read-only. */
-    public double salience(Behaviour b) {
-        return salience[b.ordinal()];
-    }
-
-    /** The held sound level per ear that phonotaxis steers by. */
-    public double soundLeft() { return soundLeft; }
-    public double soundRight() { return soundRight; }
 
     @Override
     public String name() {

@@ -56,7 +56,6 @@ public final class EfferenceMonitor implements Stage {
             double command = out.issuedSpeed(i);
             double predicted = a[i] * lastSpeed[i] + b[i] * command;
             double e = measured - predicted;
-            percepts.wheels(i, predicted, e * e / errorVar[i]);
 
             boolean mismatch = armed && Math.abs(predicted) >= minExpected
                     && (Math.abs(measured) < ratio * Math.abs(predicted) || Math.signum(measured) != Math.signum(predicted));
@@ -88,7 +87,7 @@ public final class EfferenceMonitor implements Stage {
     /** Per wheel: the prediction, the surprise, the mismatch test and the NLMS step, in double. */
     @Override
     public void countOps(org.ev3cortex.seam.OpCount c) {
-        c.dop += 2 * 23; c.fconv += 2 * 2; c.fcmp += 2 * 3; c.iop += 2 * 3 + 4; c.bytes += 2 * 170 + 8;
+        c.dop += 2 * 21; c.fconv += 2 * 2; c.fcmp += 2 * 3; c.iop += 2 * 3 + 4; c.bytes += 2 * 170 + 8;
     }
 
     /** The learned model {a, b} of a wheel; for tests and the viewer. */

@@ -7,7 +7,7 @@ package org.ev3cortex.seam;
  *   <li>A1: sound level per ear (full-scale RMS of this tick's window);</li>
  *   <li>V1: mean luma per visual hemifield (0..1);</li>
  *   <li>the cortex: surprise per sheet area;</li>
- *   <li>S1's forward model of the wheels: the predicted wheel speeds, a stall, the bumper;</li>
+ *   <li>S1's forward model of the wheels: a stall, the bumper;</li>
  *   <li>the loop: how many times the watchdog has tripped.</li>
  * </ul>
  */
@@ -17,8 +17,6 @@ public final class Percepts {
     private double lumaLeft;
     private double lumaRight;
     private final float[] surprise = new float[Region.count()];
-    private final double[] predictedSpeed = new double[2];
-    private final double[] efferenceSurprise = new double[2];
     private boolean stallDetected;
     private boolean bumperPressed;
     private long stallDetections;
@@ -60,12 +58,6 @@ public final class Percepts {
     }
 
     // --- S1's forward model ---
-    /** Written by S1's efference monitor, once per tick. */
-    public void wheels(int wheel, double predictedCountsPerSec, double surpriseOfSpeed) {
-        predictedSpeed[wheel] = predictedCountsPerSec;
-        efferenceSurprise[wheel] = surpriseOfSpeed;
-    }
-
     /** Written by S1's efference monitor: a stall this tick, the bumper. */
     public void contact(boolean stall, boolean bumper, long tick) {
         stallDetected = stall;
@@ -76,8 +68,6 @@ public final class Percepts {
         }
     }
 
-    public double predictedSpeed(int wheel) { return predictedSpeed[wheel]; }
-    public double efferenceSurprise(int wheel) { return efferenceSurprise[wheel]; }
     /** True on the tick a stall (or collision) was detected. */
     public boolean stallDetected() { return stallDetected; }
     public boolean bumperPressed() { return bumperPressed; }
