@@ -33,7 +33,7 @@ class PrintBudgetTest {
     @Test
     void moreLagFeaturesCostMore() {
         String base = run("--print-budget").stream().reduce((a, b) -> b).orElseThrow();
-        String more = run("--print-budget", "--set", "cortex.cycles.maxLag=20").stream().reduce((a, b) -> b).orElseThrow();
+        String more = run("--print-budget", "--set", "cortex.cycles.maxPeriod=40").stream().reduce((a, b) -> b).orElseThrow();
         assertThat(ms(more)).isGreaterThan(ms(base));
     }
 

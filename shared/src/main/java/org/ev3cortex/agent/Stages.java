@@ -41,7 +41,7 @@ public final class Stages {
         areas.add(s1.output());
         areas.add(insula.output());
         areas.add(m1); // last tick's population: the M1 area's input
-        cortex = new CortexStage(areas, m1);
+        cortex = new CortexStage(areas, m1, v1.corollaries(), maxSpeedCountsPerSec);
     }
 
     /** In tick order. */

@@ -36,7 +36,8 @@ public final class CortexKeys {
     public static final Key<Boolean> PREDICT_RATES = Key.boolKey("cortex.predict.rates", true)
             .doc("Rates of change: each unit's own level and its first and second differences.");
     public static final Key<Boolean> PREDICT_CYCLES = Key.boolKey("cortex.predict.cycles", true)
-            .doc("Cycles: a bank of learned long lags (3..cortex.cycles.maxLag ticks) of the unit's own input.");
+            .doc("Cycles: the unit's own input one period ago and one tick before that, the period estimated per area"
+                    + " (2..cortex.cycles.maxPeriod ticks) from the autocorrelation of the area's activity.");
     public static final Key<Boolean> PREDICT_STATS = Key.boolKey("cortex.predict.stats", true)
             .doc("Statistics: predict around the running mean (the prior) instead of around zero.");
     public static final Key<Boolean> PREDICT_SPACE = Key.boolKey("cortex.predict.space", true)
@@ -44,7 +45,8 @@ public final class CortexKeys {
     public static final Key<Boolean> PREDICT_TOP_DOWN = Key.boolKey("cortex.predict.topDown", true)
             .doc("Top-down: the association layer's reconstruction of the unit's error.");
     public static final Key<Boolean> PREDICT_EFFERENCE = Key.boolKey("cortex.predict.efference", true)
-            .doc("S1 only: the efference copy from M1.");
+            .doc("The efference copy: M1's population for S1, the issued wheel speeds (forward, turn and their"
+                    + " change) for A1, and V1's corollary discharge (v1.corollary) for V1.");
     public static final Key<Boolean> PREDICT_FALLBACK = Key.boolKey("cortex.predict.fallback", true)
             .doc("Each unit predicts with the best of its own sheet prediction, copy-last and its running mean,"
                     + " by their recent squared errors, so it is never worse than the better baseline for long;"
@@ -53,9 +55,17 @@ public final class CortexKeys {
             .unit("1/tick").range(1e-4, 1)
             .doc("Rate of the running squared errors that pick each unit's predictor.");
 
-    public static final Key<Integer> CYCLES_MAX_LAG = Key.intKey("cortex.cycles.maxLag", 12)
-            .unit("ticks").range(3, 64).restartOnly()
-            .doc("Longest lag of the cycles feature: periods up to this many ticks are predicted from one period ago.");
+    public static final Key<Integer> CYCLES_MAX_PERIOD = Key.intKey("cortex.cycles.maxPeriod", 20)
+            .unit("ticks").range(3, 200).restartOnly()
+            .doc("Longest period the cycles feature finds (20 ticks: 2 s at 10 Hz); the history the sheet keeps.");
+    public static final Key<Double> CYCLES_RATE = Key.doubleKey("cortex.cycles.rate", 0.01)
+            .unit("1/tick").range(1e-5, 1)
+            .doc("Rate of each area's running autocorrelation, from which its period is picked.");
+    public static final Key<Double> FALLBACK_MARGIN = Key.doubleKey("cortex.fallback.margin", 0.1)
+            .range(0, 0.9)
+            .doc("The sheet's own prediction is used only while its recent squared error is this fraction below"
+                    + " both baselines' (0: whenever it is lowest): on signals where it barely wins, copy-last is exact"
+                    + " more often.");
     public static final Key<Double> LMS_RATE = Key.doubleKey("cortex.lms.rate", 0.1)
             .range(0, 1.9)
             .doc("Normalised LMS step: w += rate * e * f / (epsilon + |f|^2); 0 freezes the weights.");
@@ -93,7 +103,7 @@ public final class CortexKeys {
         List<Key<?>> all = new ArrayList<>(List.of(WIDTH, HEIGHT));
         all.addAll(AREA_KEYS);
         all.addAll(List.of(PREDICT_RATES, PREDICT_CYCLES, PREDICT_STATS, PREDICT_SPACE, PREDICT_TOP_DOWN, PREDICT_EFFERENCE,
-                PREDICT_FALLBACK, FALLBACK_RATE, CYCLES_MAX_LAG, LMS_RATE, LMS_EPSILON, MEAN_RATE, VAR_RATE, VAR_FLOOR,
+                PREDICT_FALLBACK, FALLBACK_RATE, FALLBACK_MARGIN, CYCLES_MAX_PERIOD, CYCLES_RATE, LMS_RATE, LMS_EPSILON, MEAN_RATE, VAR_RATE, VAR_FLOOR,
                 ASSOC_LATENT, ASSOC_POOL, ASSOC_RATE));
         ALL = List.copyOf(all);
     }

@@ -11,7 +11,9 @@ import org.ev3cortex.seam.TickData;
 /**
  * The sheet as a tick-loop stage: it feeds every registered {@link Pathway}'s output into that
  * pathway's area, gives S1's units the efference pathway (M1's population of the last tick),
- * steps the sheet once, and publishes the surprise of each area in the tick's {@link Percepts}.
+ * V1's units V1's corollary discharge, and A1's units the wheel speeds last issued (the tick's
+ * {@link org.ev3cortex.seam.Efference}, motors 0 and 1 the left and right wheels), steps the
+ * sheet once, and publishes the surprise of each area in the tick's {@link Percepts}.
  *
  * <p>The pathways are read-only views handed over by the composition root; which stage fills
  * them, and that it runs earlier in the tick, is the root's business.
@@ -19,7 +21,10 @@ import org.ev3cortex.seam.TickData;
 public final class CortexStage implements Stage {
     private final Pathway[] inputs;
     private final Pathway efference;
+    private final Pathway[] corollaries;
+    private final float invMaxSpeed;
     private Area[] inputAreas;
+    private Area[] corollaryAreas;
     private Area[] predicting;
     private Region[] predictingRegions;
     private Sheet sheet;
@@ -29,8 +34,19 @@ public final class CortexStage implements Stage {
      * @param efference the pathway S1's efference slot reads (M1), or null
      */
     public CortexStage(List<Pathway> inputs, Pathway efference) {
+        this(inputs, efference, List.of(), 0);
+    }
+
+    /**
+     * @param corollaries  V1's corollary discharge, one pathway per V1 area (empty: none)
+     * @param maxSpeedCountsPerSec the wheels' top speed, which scales A1's self-motion features
+     *                     to about -1..1 (0: no self-motion features)
+     */
+    public CortexStage(List<Pathway> inputs, Pathway efference, List<Pathway> corollaries, int maxSpeedCountsPerSec) {
         this.inputs = inputs.toArray(new Pathway[0]);
         this.efference = efference;
+        this.corollaries = corollaries.toArray(new Pathway[0]);
+        this.invMaxSpeed = maxSpeedCountsPerSec > 0 ? 1f / maxSpeedCountsPerSec : 0f;
     }
 
     @Override
@@ -57,6 +73,8 @@ public final class CortexStage implements Stage {
         }
         inputAreas = new Area[inputs.length];
         for (int i = 0; i < inputs.length; i++) inputAreas[i] = sheet.area(inputs[i].region().label());
+        corollaryAreas = new Area[corollaries.length];
+        for (int i = 0; i < corollaries.length; i++) corollaryAreas[i] = sheet.area(corollaries[i].region().label());
         List<Area> areas = sheet.areas();
         int n = 0;
         for (Area a : areas) if (a.predicting()) n++;
@@ -77,6 +95,14 @@ public final class CortexStage implements Stage {
             Area a = inputAreas[i];
             Resample.countOps(inputs[i].width(), inputs[i].height(), a.width(), a.height(), c);
         }
+        for (int i = 0; i < corollaries.length; i++) {
+            Area a = corollaryAreas[i];
+            Resample.countOps(corollaries[i].width(), corollaries[i].height(), a.width(), a.height(), c);
+        }
+        c.iop += 8;
+        c.fconv += 4;
+        c.fmul += 2;
+        c.fadd += 2;
         if (efference != null) {
             Area s1 = sheet.area(Region.S1.label());
             Resample.countOps(efference.width(), efference.height(), s1.width(), s1.height(), c);
@@ -92,6 +118,16 @@ public final class CortexStage implements Stage {
             sheet.input(inputAreas[i], p.output(), p.width(), p.height());
         }
         if (efference != null) sheet.efference(efference.output(), efference.width(), efference.height());
+        for (int i = 0; i < corollaries.length; i++) {
+            Pathway p = corollaries[i];
+            sheet.corollary(corollaryAreas[i], p.output(), p.width(), p.height());
+        }
+        org.ev3cortex.seam.Efference issued = t.efference();
+        if (issued != null && issued.count() >= 2) {
+            int left = issued.issuedSpeed(0);
+            int right = issued.issuedSpeed(1);
+            sheet.selfMotion(0.5f * (left + right) * invMaxSpeed, 0.5f * (right - left) * invMaxSpeed);
+        }
         sheet.step(t.learn());
         float[] surprise = sheet.areaSurprise();
         Percepts percepts = t.percepts();

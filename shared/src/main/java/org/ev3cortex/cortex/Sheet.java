@@ -16,13 +16,21 @@ import org.ev3cortex.config.Config;
  * <p>Unit i predicts {@code p = m + Σ_k w_k f_k} around its prior mean {@code m} from features
  * <ul>
  *   <li>rates: {@code x − m}, {@code Δx}, {@code Δ²x};</li>
- *   <li>cycles: its own input 3..maxLag ticks ago, minus {@code m}. Learned lags rather than an
- *       oscillator bank: a lag of one period predicts a periodic signal of any waveform exactly,
- *       needs no tuned frequencies, and A1 is already frequency-coded, so what is left to predict
- *       per unit is a rhythm of onsets, not a waveform;</li>
+ *   <li>cycles: its own input one period P ago and P + 1 ticks ago, minus {@code m}, with the
+ *       unit's own period P estimated from its running autocorrelation (see
+ *       {@link #estimatePeriods}). A lag of one period rather than an
+ *       oscillator bank: it predicts a periodic signal of any waveform exactly and needs no tuned
+ *       frequencies, and A1 is already frequency-coded, so what is left to predict per unit is a
+ *       rhythm of onsets, not a waveform. One estimated period per unit rather than a learned
+ *       weight per tick of lag: two features per unit reach any period up to
+ *       {@code cortex.cycles.maxPeriod} (2 s), where a bank of lags would need twenty, and each
+ *       unit has its own (two wheels turning at different speeds, two instruments in two bands);</li>
  *   <li>space: its four neighbours' {@code x − m} in the same area (0 beyond the area's edge);</li>
  *   <li>top-down: the association layer's reconstruction of its error, in its own units;</li>
- *   <li>efference (S1 only): the efference copy written by {@link #efference}.</li>
+ *   <li>efference: for S1 the efference copy written by {@link #efference}; for A1 the issued
+ *       wheel speeds, forward and turning, and their change ({@link #selfMotion}); for V1 the
+ *       corollary discharge, V1's own prediction of its next input from self-motion
+ *       ({@link #corollary}).</li>
  * </ul>
  * and learns {@code w += η e f / (ε + |f|²)} (normalised LMS) from {@code e = x − p}. Its
  * surprise is {@code e² / σ²}, with {@code σ²} its running error variance.
@@ -54,18 +62,21 @@ public final class Sheet {
     private final int gridW;
     private final int gridH;
     private final int n;
-    private final int maxLag;
+    private final int maxPeriod;
     private final int depth;
 
     // Feature rows in f and w: f[k * n + i].
     private static final int F_LEVEL = 0;
     private static final int F_D1 = 1;
     private static final int F_D2 = 2;
-    private static final int F_LAG0 = 3;
-    private final int fSpace;
-    private final int fTop;
-    private final int fEff;
-    private final int features;
+    private static final int F_CYCLE = 3;  // one period ago, and F_CYCLE + 1: a tick before that
+    private static final int F_SPACE = 5;  // four neighbours
+    private static final int F_TOP = 9;
+    private static final int F_EFF = 10;   // S1: M1's efference copy
+    private static final int F_COR = 11;   // V1: the corollary discharge
+    private static final int F_MOVE = 12;  // A1: forward, turn, and their changes (4 rows)
+    private static final int FEATURES = 16;
+    private final int features = FEATURES;
 
     private final float[] x;
     private final float[] p;
@@ -95,6 +106,25 @@ public final class Sheet {
     private final float[] eff;
     private final int s1Start;
     private final int s1End;
+    private final float[] cor;
+    private boolean corollaryFed;
+    private final int v1Start;
+    private final int v1End;
+    private final int a1Start;
+    private final int a1End;
+    private float forward;
+    private float turn;
+    private float lastForward;
+    private float lastTurn;
+
+    // Per unit: its period, from its running autocorrelation acf[i * (maxPeriod + 2) + lag]
+    // around its running mean, refreshed for a rotating quarter of the units per tick. peak is
+    // the lag where it peaks; period the lower of the two lags that bracket the true, fractional
+    // peak (the cycles feature reads both: P and P + 1).
+    private final int[] peak;
+    private final int[] period;
+    private final float[] acf;
+    private int acfCursor;
 
     private final int[] poolOf;
     private final float[] poolInvCount;
@@ -123,6 +153,8 @@ public final class Sheet {
     private float assocRate;
     private boolean fallback;
     private float fallbackRate;
+    private float fallbackKeep;
+    private float cyclesRate;
 
     private long ticks;
 
@@ -139,12 +171,8 @@ public final class Sheet {
         gridW = layout.width();
         gridH = layout.height();
         n = layout.predictingUnits();
-        maxLag = config.get(CortexKeys.CYCLES_MAX_LAG);
-        depth = maxLag + 1;
-        fSpace = F_LAG0 + (maxLag - 2);
-        fTop = fSpace + NEIGHBOURS;
-        fEff = fTop + 1;
-        features = fEff + 1;
+        maxPeriod = config.get(CortexKeys.CYCLES_MAX_PERIOD);
+        depth = maxPeriod + 2; // x[t - P] for P up to maxPeriod + 1 (the bracket above the largest peak)
 
         x = new float[n];
         p = new float[n];
@@ -170,6 +198,7 @@ public final class Sheet {
         nb = new int[NEIGHBOURS * n];
         topDown = new float[n];
         eff = new float[n];
+        cor = new float[n];
         unitCell = new int[n];
         poolOf = new int[n];
         areaSurprise = new float[areas.size()];
@@ -179,6 +208,17 @@ public final class Sheet {
         int pools = 0;
         s1Start = s1.start();
         s1End = s1.start() + s1.size();
+        int[] v1 = span(layout.area(Area.V1_L), layout.area(Area.V1_R));
+        v1Start = v1[0];
+        v1End = v1[1];
+        int[] a1 = span(layout.area(Area.A1_L), layout.area(Area.A1_R));
+        a1Start = a1[0];
+        a1End = a1[1];
+        peak = new int[n];
+        Arrays.fill(peak, 2);
+        period = new int[n];
+        Arrays.fill(period, 2);
+        acf = new float[n * (maxPeriod + 2)];
         int[] poolCounts = new int[n];
         for (Area a : areas) {
             if (!a.predicting()) continue;
@@ -242,18 +282,30 @@ public final class Sheet {
         assocRate = c.get(CortexKeys.ASSOC_RATE).floatValue();
         fallback = c.get(CortexKeys.PREDICT_FALLBACK);
         fallbackRate = c.get(CortexKeys.FALLBACK_RATE).floatValue();
+        fallbackKeep = 1f - c.get(CortexKeys.FALLBACK_MARGIN).floatValue();
+        cyclesRate = c.get(CortexKeys.CYCLES_RATE).floatValue();
         for (int k = 0; k < features; k++) {
             boolean on;
-            if (k < F_LAG0) on = rates;
-            else if (k < fSpace) on = cycles;
-            else if (k < fTop) on = space;
-            else if (k == fTop) on = useTopDown;
+            if (k < F_CYCLE) on = rates;
+            else if (k < F_SPACE) on = cycles;
+            else if (k < F_TOP) on = space;
+            else if (k == F_TOP) on = useTopDown;
             else on = useEfference;
             featureOn[k] = on;
-            featureLo[k] = k == fEff ? s1Start : 0;
-            featureHi[k] = k == fEff ? s1End : n;
+            featureLo[k] = k == F_EFF ? s1Start : k == F_COR ? v1Start : k >= F_MOVE ? a1Start : 0;
+            featureHi[k] = k == F_EFF ? s1End : k == F_COR ? v1End : k >= F_MOVE ? a1End : n;
             if (!on) Arrays.fill(f, k * n, (k + 1) * n, 0f);
         }
+    }
+
+    /** The compact range {@code [start, end)} two adjacent areas cover together. */
+    private static int[] span(Area a, Area b) {
+        int start = Math.min(a.start(), b.start());
+        int end = Math.max(a.start() + a.size(), b.start() + b.size());
+        if (end - start != a.size() + b.size()) {
+            throw new IllegalStateException(a.name() + " and " + b.name() + " are not adjacent in the compact order");
+        }
+        return new int[] {start, end};
     }
 
     public Layout layout() { return layout; }
@@ -284,6 +336,35 @@ public final class Sheet {
         Resample.into(values, w, h, eff, s1.start(), s1.width(), s1.height());
     }
 
+    /**
+     * V1's corollary discharge for one of its areas: its own prediction of the area's next input
+     * from self-motion (see {@code org.ev3cortex.v1.Corollary}), resampled to the area; a feature
+     * of the area's units from the next prediction on. Other areas refuse it. A tick without it
+     * uses V1's input as it is (no self-motion).
+     */
+    public void corollary(Area area, float[] values, int w, int h) {
+        if (area.start() < v1Start || area.start() + area.size() > v1End) {
+            throw new IllegalArgumentException(area.name() + " takes no corollary discharge; V1's areas do");
+        }
+        Resample.into(values, w, h, cor, area.start(), area.width(), area.height());
+        corollaryFed = true;
+    }
+
+    /**
+     * The issued wheel speeds as A1's self-motion features: {@code forward} and {@code turn},
+     * each about -1..1 (of the motors' top speed); used from the next prediction on, with their
+     * change since the last call.
+     */
+    public void selfMotion(float forward, float turn) {
+        this.forward = forward;
+        this.turn = turn;
+    }
+
+    /** The period, in ticks, unit {@code i}'s cycles feature uses now (compact order). */
+    public int period(int i) {
+        return period[i];
+    }
+
     /** One tick: compare, learn, encode the errors, predict the next input. Allocates nothing. */
     public void step() {
         step(true);
@@ -302,7 +383,13 @@ public final class Sheet {
         associate(learn);
         head = head + 1 == depth ? 0 : head + 1;
         System.arraycopy(x, 0, hist, head * n, n);
+        if (cycles) estimatePeriods();
+        // Without a corollary discharge this tick, V1 expects no self-motion: its input as it is.
+        if (!corollaryFed) System.arraycopy(x, v1Start, cor, v1Start, v1End - v1Start);
+        corollaryFed = false;
         features();
+        lastForward = forward;
+        lastTurn = turn;
         predict();
         ticks++;
     }
@@ -315,6 +402,51 @@ public final class Sheet {
         Arrays.fill(invVar, 1f / v0);
         Arrays.fill(sigma, (float) Math.sqrt(v0));
         for (int r = 0; r < depth; r++) System.arraycopy(x, 0, hist, r * n, n);
+    }
+
+    // A period must beat the current one by this much of the normalised autocorrelation to
+    // replace it, so noise does not make the lag features flicker between neighbours.
+    private static final float PERIOD_HYSTERESIS = 0.05f;
+
+    // A unit refreshes its autocorrelation every this many ticks (at this times the rate).
+    private static final int ACF_STRIDE = 4;
+
+    /**
+     * Each unit's period, for a rotating quarter of the units per tick: its running
+     * autocorrelation around its mean at lags 0..maxPeriod + 1 (from the history the sheet keeps
+     * anyway), the lag 2..maxPeriod where it peaks, and of that lag's two neighbours the one
+     * with the higher autocorrelation, so that the two lags the feature reads bracket a period
+     * that is not a whole number of ticks (a 1.44 s rhythm is 14.4 ticks). A new peak must beat
+     * the current one by {@link #PERIOD_HYSTERESIS} of the unit's variance. Multiply-adds only.
+     */
+    private void estimatePeriods() {
+        int lags = maxPeriod + 2;
+        float r = Math.min(1f, cyclesRate * ACF_STRIDE);
+        int count = n / ACF_STRIDE + 1;
+        for (int j = 0; j < count; j++) {
+            int i = acfCursor;
+            acfCursor = i + 1 == n ? 0 : i + 1;
+            float mi = mu[i];
+            float now = x[i] - mi;
+            int base = i * lags;
+            int row = head;
+            for (int lag = 0; lag < lags; lag++) {
+                float then = hist[row * n + i] - mi;
+                float v = acf[base + lag] + r * (now * then - acf[base + lag]);
+                acf[base + lag] = Math.abs(v) < TINY ? 0f : v; // one compare, whatever the sign
+                row = row == 0 ? depth - 1 : row - 1;
+            }
+            int best = peak[i];
+            float bar = acf[base + best] + PERIOD_HYSTERESIS * acf[base];
+            for (int lag = 2; lag <= maxPeriod; lag++) {
+                if (acf[base + lag] > bar) {
+                    bar = acf[base + lag];
+                    best = lag;
+                }
+            }
+            peak[i] = best;
+            period[i] = best > 2 && acf[base + best - 1] > acf[base + best + 1] ? best - 1 : best;
+        }
     }
 
     private void compareAndLearn(boolean learn) {
@@ -411,22 +543,45 @@ public final class Sheet {
             }
         }
         if (cycles) {
-            for (int lag = 3; lag <= maxLag; lag++) {
-                int row = ((head - lag + depth) % depth) * n;
-                int base = (F_LAG0 + lag - 3) * n;
-                for (int i = 0; i < n; i++) f[base + i] = hist[row + i] - m[i];
+            // x[t+1] is predicted from x[t+1-P] and x[t-P] (lags P-1 and P from this tick's row).
+            // The even period of the two goes in one row and the odd in the other, so when the
+            // bracket moves by one tick the period both brackets share keeps its row and weight.
+            int b0 = F_CYCLE * n;
+            int b1 = (F_CYCLE + 1) * n;
+            for (int i = 0; i < n; i++) {
+                int p = period[i];
+                int onePeriod = head - p + 1;
+                if (onePeriod < 0) onePeriod += depth;
+                int before = onePeriod == 0 ? depth - 1 : onePeriod - 1;
+                float a = hist[onePeriod * n + i] - m[i];
+                float b = hist[before * n + i] - m[i];
+                boolean even = (p & 1) == 0;
+                f[b0 + i] = even ? a : b;
+                f[b1 + i] = even ? b : a;
             }
         }
         if (space) {
             for (int i = 0; i < n; i++) centred[i] = x[i] - m[i];
             for (int d = 0; d < NEIGHBOURS; d++) {
-                int base = (fSpace + d) * n;
+                int base = (F_SPACE + d) * n;
                 int nbase = d * n;
                 for (int i = 0; i < n; i++) f[base + i] = centred[nb[nbase + i]];
             }
         }
-        if (useTopDown) System.arraycopy(topDown, 0, f, fTop * n, n);
-        if (useEfference) System.arraycopy(eff, s1Start, f, fEff * n + s1Start, s1End - s1Start);
+        if (useTopDown) System.arraycopy(topDown, 0, f, F_TOP * n, n);
+        if (useEfference) {
+            System.arraycopy(eff, s1Start, f, F_EFF * n + s1Start, s1End - s1Start);
+            int base = F_COR * n;
+            for (int i = v1Start; i < v1End; i++) f[base + i] = cor[i] - m[i];
+            float dForward = forward - lastForward;
+            float dTurn = turn - lastTurn;
+            for (int i = a1Start; i < a1End; i++) {
+                f[F_MOVE * n + i] = forward;
+                f[(F_MOVE + 1) * n + i] = turn;
+                f[(F_MOVE + 2) * n + i] = dForward;
+                f[(F_MOVE + 3) * n + i] = dTurn;
+            }
+        }
     }
 
     private void predict() {
@@ -448,15 +603,20 @@ public final class Sheet {
 
     /**
      * Each unit predicts with whichever of its sheet prediction, copy-last and its running mean
-     * has had the smallest recent squared error: a unit never does worse than the better baseline
+     * has had the smallest recent squared error (the sheet only after 1/{@code cortex.fallback.rate}
+     * ticks, and only when it is {@code cortex.fallback.margin} better than both): a unit never does worse than the better baseline
      * for long, and a signal the sheet cannot learn (steps, a flat line) costs nothing.
      */
     private void choose() {
+        // Until the running errors have seen their time constant, every unit copies its last
+        // input (keep 0 fails both tests below): neither the sheet nor the mean has a record yet.
+        float keep = ticks * fallbackRate < 1f ? 0f : fallbackKeep;
         for (int i = 0; i < n; i++) {
             float a = errSheet[i];
             float b = errLast[i];
             float c = errMean[i];
-            p[i] = a <= b && a <= c ? pSheet[i] : b <= c ? x[i] : mu[i];
+            // Each must be strictly better, by the margin, than the simpler ones it replaces.
+            p[i] = a < keep * b && a < keep * c ? pSheet[i] : c < keep * b ? mu[i] : x[i];
         }
     }
 
@@ -477,7 +637,7 @@ public final class Sheet {
         c.fadd += 5 * units; c.fmul += 5 * units; c.fcmp += 4 * units; c.iop += 12 * units; c.bytes += 52 * units;
         if (fallback) {
             c.fadd += 8 * units; c.fmul += 6 * units; c.fcmp += 3 * units; c.bytes += 36 * units; // errors
-            c.fcmp += 2 * units; c.iop += 2 * units; c.bytes += 24 * units;                          // choose
+            c.fcmp += 2 * units; c.fmul += 2 * units; c.iop += 2 * units; c.bytes += 24 * units;      // choose
         }
         long refreshed = n / SIGMA_REFRESH_TICKS + 1;
         c.fadd += refreshed; c.fdiv += 2 * refreshed; c.fmath += refreshed; c.fconv += 2 * refreshed;
@@ -494,11 +654,24 @@ public final class Sheet {
         c.fmul += 2 * wsize + 2 * wsize + lat; c.fadd += 2 * wsize + 2 * wsize;          // encode, decode, Sanger
         c.fcmp += 2 * wsize; c.iop += 8 * wsize; c.bytes += 36 * wsize;
         c.fmul += pooled; c.bytes += 16 * units;
-        // features: rates (level, d1, d2), cycles (lags 3..maxLag), space (centred values).
+        // features: rates (level, d1, d2), cycles (two lags, the periods), space (centred values).
         if (rates) { c.fadd += 4 * units; c.fmul += units; c.bytes += 28 * units; c.iop += 10 * units; }
-        if (cycles) { long lags = Math.max(0, maxLag - 2); c.fadd += lags * units; c.bytes += 12 * lags * units; c.iop += 4 * lags * units; }
+        if (cycles) {
+            c.fadd += 2 * units; c.bytes += 24 * units; c.iop += 12 * units;                    // two lags per unit
+            long refreshedUnits = n / ACF_STRIDE + 1;                                          // the periods
+            long terms = refreshedUnits * (maxPeriod + 2);
+            c.fadd += refreshedUnits + 3 * terms + refreshedUnits; c.fmul += 2 * terms + refreshedUnits;
+            c.fcmp += terms + refreshedUnits * maxPeriod;
+            c.iop += 8 * refreshedUnits + 8 * terms + 3 * refreshedUnits * maxPeriod;
+            c.bytes += 12 * refreshedUnits + 12 * terms + 4 * refreshedUnits * maxPeriod;
+        }
         if (space) { c.fadd += units; c.bytes += 12 * units + 12L * NEIGHBOURS * units; c.iop += 4L * NEIGHBOURS * units; }
         c.bytes += 8 * units * 2; // history row, top-down and efference copies
+        if (useEfference) { // V1's corollary discharge, A1's four self-motion rows
+            long v1 = v1End - v1Start;
+            long a1 = a1End - a1Start;
+            c.fadd += v1 + 2; c.bytes += 12 * v1 + 16 * a1; c.iop += 3 * v1 + 5 * a1;
+        }
         // predict: p += w·f and |f|² per pair.
         c.fadd += 2 * pairs; c.fmul += 2 * pairs; c.iop += 3 * pairs; c.bytes += 24 * pairs;
     }

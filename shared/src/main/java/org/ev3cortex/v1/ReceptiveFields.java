@@ -31,8 +31,18 @@ public final class ReceptiveFields {
     private final int[] weight;
     private final float[] scale; // per cell: 1 / (255 * the weights' scale)
     private final int[] dilation; // per cell: m (1 for the fixed kind)
+    // For a horizontal shift of the fields (the corollary discharge, see Corollary): per cell the
+    // leftmost and rightmost column its taps read, the last valid column, and how far one pixel
+    // to the right moves a tap's offset.
+    private final int[] minColumn;
+    private final int[] maxColumn;
+    private final int lastColumn;
+    private final int columnStep;
+    private int movedCells = -1; // of the last applyShifted, for its count; -1: none yet
+    private int movedTaps;
 
-    private ReceptiveFields(boolean integral, int cells, int[] start, int[] offset, int[] weight, float[] scale, int[] dilation) {
+    private ReceptiveFields(boolean integral, int cells, int[] start, int[] offset, int[] weight, float[] scale, int[] dilation,
+                            int width, int stride) {
         this.integral = integral;
         this.cells = cells;
         this.start = start;
@@ -40,6 +50,24 @@ public final class ReceptiveFields {
         this.weight = weight;
         this.scale = scale;
         this.dilation = dilation;
+        // Offsets index the summed-area table ((width + 1) columns, 0..width) or the luma bytes
+        // (width pixels, stride bytes apart).
+        int rowLength = integral ? width + 1 : width * stride;
+        columnStep = integral ? 1 : stride;
+        lastColumn = integral ? width : width - 1;
+        minColumn = new int[cells];
+        maxColumn = new int[cells];
+        for (int c = 0; c < cells; c++) {
+            int lo = Integer.MAX_VALUE;
+            int hi = Integer.MIN_VALUE;
+            for (int j = start[c]; j < start[c + 1]; j++) {
+                int col = (offset[j] % rowLength) / columnStep;
+                lo = Math.min(lo, col);
+                hi = Math.max(hi, col);
+            }
+            minColumn[c] = lo == Integer.MAX_VALUE ? 0 : lo;
+            maxColumn[c] = hi == Integer.MIN_VALUE ? 0 : hi;
+        }
     }
 
     /** The DoG of {@code (sc, ss, r)} sampled bilinearly at each cell of {@code map}; taps index luma bytes {@code stride} apart. */
@@ -203,7 +231,8 @@ public final class ReceptiveFields {
             }
         }
         start[n] = size;
-        return new ReceptiveFields(integral, n, start, java.util.Arrays.copyOf(offs, size), java.util.Arrays.copyOf(wts, size), scale, m);
+        return new ReceptiveFields(integral, n, start, java.util.Arrays.copyOf(offs, size), java.util.Arrays.copyOf(wts, size), scale, m,
+                w, integral ? 1 : stride);
     }
 
     /** The largest power of two q with {@code sumAbs * q * 255 <= 2^30}: the int sum cannot overflow. */
@@ -312,6 +341,55 @@ public final class ReceptiveFields {
             for (int j = st[c], e = st[c + 1]; j < e; j++) acc += wt[j] * sat[o[j]];
             dst[off + c] = acc * scale[c];
         }
+    }
+
+    /**
+     * The fields moved {@code shiftPx} pixels to the right over the same image: cell c reads what
+     * the unshifted cell at its place would read {@code shiftPx} columns further right, i.e. its
+     * response to the image moved {@code shiftPx} pixels left. A cell whose moved taps would leave
+     * the image gets {@code unshifted[unshiftedOff + c]} instead. Applies to the summed-area table
+     * (eccentric) or the luma bytes (fixed), as {@link #apply}. No allocation.
+     *
+     * @return the cells that had a moved response
+     */
+    public int applyShifted(int[] sat, byte[] luma, int shiftPx, float[] unshifted, int unshiftedOff, float[] dst, int off) {
+        final int[] st = start;
+        final int[] o = offset;
+        final int[] wt = weight;
+        final int delta = shiftPx * columnStep;
+        int moved = 0;
+        int taps = 0;
+        for (int c = 0; c < cells; c++) {
+            if (minColumn[c] + shiftPx < 0 || maxColumn[c] + shiftPx > lastColumn) {
+                dst[off + c] = unshifted[unshiftedOff + c];
+                continue;
+            }
+            int acc = 0;
+            if (integral) {
+                for (int j = st[c], e = st[c + 1]; j < e; j++) acc += wt[j] * sat[o[j] + delta];
+            } else {
+                for (int j = st[c], e = st[c + 1]; j < e; j++) acc += wt[j] * (luma[o[j] + delta] & 0xff);
+            }
+            dst[off + c] = acc * scale[c];
+            moved++;
+            taps += st[c + 1] - st[c];
+        }
+        movedCells = moved;
+        movedTaps = taps;
+        return moved;
+    }
+
+    /**
+     * What the last {@link #applyShifted} performed (the cells it moved, their taps; the others
+     * are a copy), or before any, what moving every cell would.
+     */
+    public void countShifted(org.ev3cortex.seam.OpCount c) {
+        long moved = movedCells < 0 ? cells : movedCells;
+        long taps = movedCells < 0 ? taps() : movedTaps;
+        c.fconv += moved;
+        c.fmul += moved;
+        c.iop += (integral ? 4 : 5) * taps + 10L * cells;
+        c.bytes += (integral ? 12 : 9) * taps + 16L * cells + 8L * (cells - moved);
     }
 
     /** What one {@code apply} performs, from the tap counts: per tap a load of offset, weight and source, a multiply-add. */

@@ -47,6 +47,9 @@ public final class V1 implements Stage {
         public double foveaRadiusPx = 4.0;
         public double maxRadiusPx; // 0: to the corner
         public boolean eccentric = true;
+        public boolean corollary;
+        public int corollaryMaxShiftPx = 48;
+        public double corollaryGainRate = 0.01;
 
         public static Settings of(Config c) {
             Settings s = new Settings();
@@ -63,6 +66,9 @@ public final class V1 implements Stage {
             s.foveaRadiusPx = c.get(V1Keys.FOVEA_RADIUS_PX);
             s.maxRadiusPx = c.get(V1Keys.MAX_RADIUS_PX);
             s.eccentric = c.get(V1Keys.RECEPTIVE_FIELD).equals("eccentric");
+            s.corollary = c.get(V1Keys.COROLLARY);
+            s.corollaryMaxShiftPx = c.get(V1Keys.COROLLARY_MAX_SHIFT_PX);
+            s.corollaryGainRate = c.get(V1Keys.COROLLARY_GAIN_RATE);
             return s;
         }
 
@@ -87,6 +93,11 @@ public final class V1 implements Stage {
     private float[] blueYellow;
     private final PathwayOutput left = new PathwayOutput(Region.V1_L);
     private final PathwayOutput right = new PathwayOutput(Region.V1_R);
+    // The corollary discharge (v1.corollary): each cell's response to the frame moved by the shift
+    // self-motion is predicted to cause by the next frame; without it, a copy of the areas.
+    private final PathwayOutput leftNext = new PathwayOutput(Region.V1_L);
+    private final PathwayOutput rightNext = new PathwayOutput(Region.V1_R);
+    private Corollary corollary;
     private long lastSequence;
     // The old float path, made on first use (the tools, the viewer, the comparisons).
     private Dog dog;
@@ -157,6 +168,15 @@ public final class V1 implements Stage {
         int[] shape = s.areaShape();
         left.reshape(shape[0], shape[1]);
         right.reshape(shape[0], shape[1]);
+        leftNext.reshape(shape[0], shape[1]);
+        rightNext.reshape(shape[0], shape[1]);
+        // A retune keeps what the gain has learned unless the frame or the search window changed.
+        boolean sameCorollary = s.corollary && corollary != null && old != null && old.corollary
+                && old.width == s.width && old.height == s.height && old.corollaryMaxShiftPx == s.corollaryMaxShiftPx
+                && old.corollaryGainRate == s.corollaryGainRate;
+        if (!sameCorollary) {
+            corollary = s.corollary ? new Corollary(s.width, s.height, s.corollaryMaxShiftPx, s.corollaryGainRate) : null;
+        }
     }
 
     private static ReceptiveFields fields(PolarMap map, Settings s) {
@@ -207,6 +227,14 @@ public final class V1 implements Stage {
                 c.bytes += 8 * cells;
             }
         }
+        if (s.corollary) { // the shift search, and the fields moved once more
+            corollary.countOps(c, s.eccentric);
+            leftFields.countShifted(c);
+            rightFields.countShifted(c);
+            c.iop += 8L * s.rings * s.sectors;
+        } else {
+            c.bytes += 16L * s.rings * s.sectors;
+        }
         // Hemifield sums: an int add per luma byte; two conversions and divides for the means.
         c.iop += 4 * n + 6L * s.height;
         c.bytes += n;
@@ -232,6 +260,35 @@ public final class V1 implements Stage {
         lastSequence = in.frameReading.sequence;
         process(in.frame, left.output(), right.output());
         hemifieldLuma(t, in.frame);
+        selfMotion(in.frame, t.efference());
+    }
+
+    /**
+     * The corollary discharge for the frame just processed: the shift the robot's turning (the
+     * last issued wheel speeds) will cause by the next frame, and each cell's response to this
+     * frame moved by it. See {@link Corollary}.
+     */
+    private void selfMotion(byte[] frame, org.ev3cortex.seam.Efference efference) {
+        float[] l = left.output();
+        float[] r = right.output();
+        if (corollary == null) {
+            System.arraycopy(l, 0, leftNext.output(), 0, l.length);
+            System.arraycopy(r, 0, rightNext.output(), 0, r.length);
+            return;
+        }
+        Settings s = settings;
+        byte[] src = rgbLuma != null ? rgbLuma : frame;
+        int stride = rgbLuma != null ? 1 : lumaStride(s.format);
+        if (sat != null) corollary.columnsFromSat(sat);
+        else corollary.columnsFromLuma(src, stride);
+        int shift = corollary.update(Corollary.turn(efference));
+        leftFields.applyShifted(sat, src, shift, l, 0, leftNext.output(), 0);
+        rightFields.applyShifted(sat, src, shift, r, 0, rightNext.output(), 0);
+        int cells = s.sectors * s.rings;
+        if (s.opponent) { // the colour channels are not moved
+            System.arraycopy(l, cells, leftNext.output(), cells, 2 * cells);
+            System.arraycopy(r, cells, rightNext.output(), cells, 2 * cells);
+        }
     }
 
     /**
@@ -426,6 +483,16 @@ public final class V1 implements Stage {
     public float[] left() { return left.output(); }
     /** V1-R (the left visual field), as of the last frame. */
     public float[] right() { return right.output(); }
+    /**
+     * The corollary discharge, V1-L then V1-R: each cell's response to the last frame moved by
+     * the image shift that self-motion is predicted to cause by the next frame (a copy of the
+     * areas with {@code v1.corollary} off). Same shapes as {@link #outputs()}.
+     */
+    public java.util.List<org.ev3cortex.seam.Pathway> corollaries() { return java.util.List.of(leftNext, rightNext); }
+    /** The corollary discharge's learned gain, px of image shift per count/s of turning command (0 when off). */
+    public float corollaryGain() { return corollary == null ? 0f : corollary.gain(); }
+    /** The image shift, px, predicted for the next frame (0 when off). */
+    public int predictedShift() { return corollary == null ? 0 : corollary.shift(); }
     /** The two areas this pathway feeds, V1-L then V1-R. */
     public java.util.List<org.ev3cortex.seam.Pathway> outputs() { return java.util.List.of(left, right); }
     /**

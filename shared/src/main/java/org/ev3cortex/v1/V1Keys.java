@@ -41,8 +41,21 @@ public final class V1Keys {
                     + " with the cells' spacing, sharp in the fovea, pooling in the periphery, so it does not alias) or fixed"
                     + " (the same DoG everywhere, sampled bilinearly: the old full-frame DoG followed by the polar remap).");
 
+    public static final Key<Boolean> COROLLARY = Key.boolKey("v1.corollary", true)
+            .doc("Corollary discharge: from the efference copy of the wheel commands, predict how the robot's own"
+                    + " turning will shift the image, and give each V1 cell its response to the current frame moved by"
+                    + " that shift (a feature of the sheet's V1 units). Costs one more pass of the receptive fields.");
+    public static final Key<Integer> COROLLARY_MAX_SHIFT_PX = Key.intKey("v1.corollary.maxShiftPx", 48)
+            .unit("px").range(1, 4096)
+            .doc("Largest image shift per tick the corollary discharge measures or predicts (at most half the frame's"
+                    + " width is used).");
+    public static final Key<Double> COROLLARY_GAIN_RATE = Key.doubleKey("v1.corollary.gainRate", 0.01)
+            .unit("1/tick").range(1e-5, 1)
+            .doc("How fast the learned gain (image shift per count/s of turning command) follows the shifts V1 observes.");
+
     public static final List<Key<?>> ALL = List.of(OPPONENT, CENTER_SIGMA_PX, SURROUND_SIGMA_PX, KERNEL_RADIUS_PX,
-            RINGS, SECTORS, MAP, FOVEA_RADIUS_PX, MAX_RADIUS_PX, RECEPTIVE_FIELD);
+            RINGS, SECTORS, MAP, FOVEA_RADIUS_PX, MAX_RADIUS_PX, RECEPTIVE_FIELD, COROLLARY, COROLLARY_MAX_SHIFT_PX,
+            COROLLARY_GAIN_RATE);
 
     public static final List<Schema.Rule> RULES = List.of(
             new Schema.Rule(SURROUND_SIGMA_PX) {

@@ -44,8 +44,8 @@ class BrickBudgetTest {
         Config c = AgentSchema.defaults();
         double base = BrickBudget.of(c).totalMs();
         double cortexBase = cortexMs(BrickBudget.of(c));
-        assertThat(cortexMs(BrickBudget.of(c.with(CortexKeys.CYCLES_MAX_LAG, 20)))).isGreaterThan(cortexBase);
-        assertThat(BrickBudget.of(c.with(CortexKeys.CYCLES_MAX_LAG, 20)).totalMs()).isGreaterThan(base);
+        assertThat(cortexMs(BrickBudget.of(c.with(CortexKeys.CYCLES_MAX_PERIOD, 40)))).isGreaterThan(cortexBase);
+        assertThat(BrickBudget.of(c.with(CortexKeys.CYCLES_MAX_PERIOD, 40)).totalMs()).isGreaterThan(base);
         assertThat(BrickBudget.of(c.with(V1Keys.KERNEL_RADIUS_PX, 2)).totalMs()).isLessThan(base);
     }
 

@@ -68,7 +68,7 @@ class OpCountTest {
         long[][][] r = probe(names, "body.camera.width=64", "body.camera.height=48", "body.camera.format=RGB24",
                 "v1.rings=8", "v1.sectors=4", "v1.opponent=true", "v1.dog.radiusPx=3",
                 "body.mic.channels=1", "body.mic.windowFrames=256", "a1.bands=8",
-                "cortex.cycles.maxLag=6", "cortex.predict.space=false");
+                "cortex.cycles.maxPeriod=6", "cortex.predict.space=false");
         System.out.println(table(names, r));
         assertClose(names, r);
     }

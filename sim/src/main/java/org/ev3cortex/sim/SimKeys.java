@@ -88,8 +88,9 @@ public final class SimKeys {
             .range(0, 20).restartOnly().doc("Current per stalled motor.");
     public static final Key<Double> BATTERY_R_OHM = Key.doubleKey("sim.battery.internalOhm", 0.25).unit("ohm")
             .range(0, 10).restartOnly().doc("Internal resistance: the voltage sags under load.");
-    public static final Key<Boolean> HOST_STATS = Key.boolKey("sim.hostStats", true).restartOnly()
-            .doc("Feed the host's real OSHI stats to the Insula (off for bit-for-bit reproducible runs).");
+    public static final Key<Boolean> HOST_STATS = Key.boolKey("sim.hostStats", false).restartOnly()
+            .doc("The Insula's CPU, memory, temperature and processes from this host through OSHI (true), or from the"
+                    + " simulated brick's seeded model (false): a run then depends only on its seed and config.");
 
     public static final List<Key<?>> ALL = List.of(SEED, WIDTH_M, HEIGHT_M, WALL_COLOUR, SKY_COLOUR, GROUND_COLOUR,
             WALL_HEIGHT_M, OBSTACLES, LIGHTS, SOUNDS, ROBOT_X, ROBOT_Y, ROBOT_HEADING_DEG, ROBOT_RADIUS_M,

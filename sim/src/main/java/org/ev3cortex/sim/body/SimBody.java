@@ -66,7 +66,8 @@ public final class SimBody implements Body {
         // tick sees a frame and a sound window (activate() starting them again is harmless).
         camera.start();
         microphone.start();
-        this.stats = c.get(SimKeys.HOST_STATS) ? new OshiSystemStats(SystemClock.INSTANCE, 1_000) : null;
+        this.stats = c.get(SimKeys.HOST_STATS) ? new OshiSystemStats(SystemClock.INSTANCE, 1_000)
+                : new SimSystemStats(world, c.get(SimKeys.SEED));
         this.battery = new Battery() {
             @Override public double voltageV() { return world.batteryV(); }
             @Override public double currentA() { return world.currentA(); }

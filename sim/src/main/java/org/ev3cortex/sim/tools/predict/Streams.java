@@ -20,9 +20,18 @@ public final class Streams {
         void feed(int t, Sheet sheet);
     }
 
-    public static final List<String> NAMES = List.of("grating", "bar", "tones", "npy");
+    public static final List<String> NAMES = List.of("grating", "bar", "tones", "npy", "video", "wav", "sim");
 
     public static Stream create(String name, Path npy, long seed) throws IOException {
+        return create(name, npy, null, seed, null);
+    }
+
+    /**
+     * {@code media} is the file of {@code video} or {@code wav}; {@code config} is needed by them (the
+     * pathway's settings and the loop period); the others ignore both.
+     */
+    public static Stream create(String name, Path npy, Path media, long seed, org.ev3cortex.config.Config config)
+            throws IOException {
         switch (name) {
             case "grating": return new Grating(seed);
             case "bar": return new Bar(seed);
@@ -30,6 +39,14 @@ public final class Streams {
             case "npy":
                 if (npy == null) throw new IllegalArgumentException("--stream npy needs --npy FILE");
                 return new NpyFrames(NpyReader.read(npy));
+            case "video":
+                if (media == null) throw new IllegalArgumentException("--stream video needs --video FILE");
+                return VideoFrames.read(media, config);
+            case "wav":
+                if (media == null) throw new IllegalArgumentException("--stream wav needs --wav FILE");
+                return WavFrames.read(media, config);
+            case "sim":
+                throw new IllegalArgumentException("--stream sim runs the whole agent; see PredictCommand.runSim");
             default:
                 throw new IllegalArgumentException("unknown stream '" + name + "'; expected one of " + NAMES);
         }

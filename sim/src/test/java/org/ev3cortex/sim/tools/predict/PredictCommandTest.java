@@ -21,9 +21,9 @@ class PredictCommandTest {
 
     @Test
     void theSheetBeatsCopyLastOnTheGratingAndTheRhythm() throws Exception {
-        PredictCommand.Score grating = PredictCommand.run(AgentSchema.defaults(), Streams.create("grating", null, 1), 1500, 1);
+        Score grating = PredictCommand.run(AgentSchema.defaults(), Streams.create("grating", null, 1), 1500, 1);
         assertThat(grating.lastRatio(Area.V1_L)).isLessThan(0.5);
-        PredictCommand.Score tones = PredictCommand.run(AgentSchema.defaults(), Streams.create("tones", null, 1), 1500, 1);
+        Score tones = PredictCommand.run(AgentSchema.defaults(), Streams.create("tones", null, 1), 1500, 1);
         assertThat(tones.lastRatio(Area.A1_L)).isLessThan(0.5);
     }
 
@@ -31,7 +31,7 @@ class PredictCommandTest {
     void withoutTheCyclesFeatureTheRhythmIsNotLearned() throws Exception {
         // Onsets of a 10-tick rhythm are predictable only from one period back.
         Config noCycles = AgentSchema.defaults().with(CortexKeys.PREDICT_CYCLES, false);
-        PredictCommand.Score tones = PredictCommand.run(noCycles, Streams.create("tones", null, 1), 1500, 1);
+        Score tones = PredictCommand.run(noCycles, Streams.create("tones", null, 1), 1500, 1);
         assertThat(tones.lastRatio(Area.A1_L)).isGreaterThan(0.5);
     }
 
@@ -45,7 +45,7 @@ class PredictCommandTest {
         String json = Files.readString(out.resolve("predict.json"));
         assertThat(json).contains("\"stream\": \"npy\"", "\"ticks\": 200", "\"V1-L\"", "\"V1-R\"", "\"last10\"",
                 "\"sheetOverCopyLast\"");
-        assertThat(ImageIO.read(out.resolve("predict.png").toFile()).getWidth()).isEqualTo(900);
+        assertThat(ImageIO.read(out.resolve("predict.png").toFile()).getWidth()).isEqualTo(1000);
     }
 
     @Test

@@ -1,0 +1,168 @@
+package org.ev3cortex.v1;
+
+import org.ev3cortex.seam.Efference;
+
+/**
+ * V1's corollary discharge: what the robot's own turning is about to do to the image.
+ *
+ * <p>Before a saccade, neurons in primate visual and parietal cortex already respond to what
+ * will land in their receptive fields (predictive remapping; Duhamel, Colby and Goldberg 1992),
+ * driven by a copy of the motor command. Here the command is the wheels': turning the robot by
+ * an angle moves the whole image sideways by about the same number of pixels in every row, and
+ * by one tick it can move it by a third of the frame, far beyond the reach of any local feature.
+ * So each tick, from the efference copy of the wheel speeds last issued, this predicts the shift
+ * of the next frame and gives every V1 cell its response to the current frame moved by that
+ * shift ({@link ReceptiveFields#applyShifted}); the sheet's V1 units take that as one more
+ * learned feature.
+ *
+ * <p>The gain (pixels of shift per count/s of turning command) depends on the wheels, the track,
+ * the lens and the motors' lag, none of which the agent is told. It is learned, as the
+ * cerebellum calibrates a corollary discharge: each tick V1 measures the shift that actually
+ * happened, by matching the column sums of the luma of this frame against the last one (integer
+ * sums of absolute differences over a window of candidate shifts), and fits the gain by a running
+ * least-squares regression of that shift on the turning command that was used to predict it.
+ * Until it has seen a turn the gain is 0, and the moved response is the current one.
+ *
+ * <p>Written by hand: the image shift search and the running fit are a few integer and float
+ * loops over one row of column sums; no library has them as the brick can afford them.
+ */
+final class Corollary {
+    /** Turning commands below this (counts/s) teach the gain nothing: the shift is lost in the match's noise. */
+    static final int MIN_TURN = 20;
+
+    private final int width;
+    private final int height;
+    private final int maxShift;
+    private final float rate;
+    private int[] columns;
+    private int[] lastColumns;
+    private boolean haveLast;
+    private float sxy;
+    private float sxx;
+    private float gain;
+    private int turnUsed;    // the turning command the last prediction used
+    private int shift;       // the shift predicted for the next frame
+    private int observed;    // the shift measured between the last two frames
+    private long observations;
+    private boolean learned = true; // whether the last update taught the gain (for its count; true before any)
+
+    Corollary(int width, int height, int maxShift, double rate) {
+        this.width = width;
+        this.height = height;
+        this.maxShift = Math.min(maxShift, width / 2);
+        this.rate = (float) rate;
+        columns = new int[width];
+        lastColumns = new int[width];
+    }
+
+    /** The turning command, counts/s, from the efference copy: half the right wheel's minus the left's (motors 0 and 1). */
+    static int turn(Efference efference) {
+        if (efference == null || efference.count() < 2) return 0;
+        return (efference.issuedSpeed(1) - efference.issuedSpeed(0)) / 2;
+    }
+
+    /** Column sums of a luma plane read {@code stride} bytes apart: an int add per pixel. */
+    void columnsFromLuma(byte[] luma, int stride) {
+        int[] col = columns;
+        java.util.Arrays.fill(col, 0);
+        for (int y = 0; y < height; y++) {
+            int i = y * width * stride;
+            for (int x = 0; x < width; x++, i += stride) col[x] += luma[i] & 0xff;
+        }
+    }
+
+    /** Column sums from the bottom row of a summed-area table ({@link ReceptiveFields#integrate}): a subtract per column. */
+    void columnsFromSat(int[] sat) {
+        int base = height * (width + 1);
+        for (int x = 0; x < width; x++) columns[x] = sat[base + x + 1] - sat[base + x];
+    }
+
+    /**
+     * After the new frame's column sums: measures the shift since the last frame, updates the
+     * gain, and predicts the next shift from {@code turnNow}. Returns that shift.
+     */
+    int update(int turnNow) {
+        learned = false;
+        if (haveLast) {
+            observed = bestShift(columns, lastColumns);
+            if (Math.abs(turnUsed) >= MIN_TURN && Math.abs(observed) < maxShift) {
+                float t = turnUsed;
+                sxy += rate * (t * observed - sxy);
+                sxx += rate * (t * t - sxx);
+                gain = sxy / sxx;
+                observations++;
+                learned = true;
+            }
+        }
+        int[] swap = lastColumns;
+        lastColumns = columns;
+        columns = swap;
+        haveLast = true;
+        turnUsed = turnNow;
+        float s = gain * turnNow;
+        shift = s > maxShift ? maxShift : s < -maxShift ? -maxShift : Math.round(s);
+        return shift;
+    }
+
+    /**
+     * The shift s in [-maxShift, maxShift] for which {@code now[x]} best matches {@code before[x + s]}
+     * (smallest mean absolute difference over the columns both have); 0 wins ties.
+     */
+    int bestShift(int[] now, int[] before) {
+        long bestSad = Long.MAX_VALUE;
+        long bestCount = 1;
+        int best = 0;
+        for (int k = 0; k <= 2 * maxShift; k++) {
+            // 0, 1, -1, 2, -2, ...: the strict comparison below keeps the smallest shift on a tie.
+            int s = (k & 1) == 0 ? -(k >> 1) : (k + 1) >> 1;
+            int from = Math.max(0, -s);
+            int to = Math.min(width, width - s);
+            long sad = 0;
+            for (int x = from; x < to; x++) {
+                int d = now[x] - before[x + s];
+                sad += d < 0 ? -d : d;
+            }
+            long count = to - from;
+            if (sad * bestCount < bestSad * count) {
+                bestSad = sad;
+                bestCount = count;
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    /** What one tick performs: the column sums (per pixel from the luma, or per column from the table), the search, the fit. */
+    void countOps(org.ev3cortex.seam.OpCount c, boolean fromSat) {
+        long pixels = (long) width * height;
+        if (fromSat) {
+            c.iop += 4L * width;
+            c.bytes += 12L * width;
+        } else {
+            c.iop += 4 * pixels + 2L * width;
+            c.bytes += pixels + 8L * width;
+        }
+        long candidates = 2L * maxShift + 1;
+        long pairs = candidates * width - (long) maxShift * (maxShift + 1); // columns overlapping, over all shifts
+        c.iop += 6 * pairs + 12 * candidates;
+        c.bytes += 8 * pairs;
+        c.fmul += 1; // the predicted shift
+        c.fconv += 2;
+        c.fcmp += 2;
+        if (learned) { // the running fit, on a tick that turned (the count of the last tick; before any, one that did)
+            c.fmul += 5;
+            c.fadd += 4;
+            c.fdiv += 1;
+            c.fconv += 2;
+        }
+    }
+
+    /** The learned gain: pixels of image shift per count/s of turning command. */
+    float gain() { return gain; }
+    /** The shift predicted for the next frame, px. */
+    int shift() { return shift; }
+    /** The shift measured between the last two frames, px. */
+    int observed() { return observed; }
+    /** Ticks whose measured shift has taught the gain. */
+    long observations() { return observations; }
+}
