@@ -109,7 +109,7 @@ final class Corollary {
      * (smallest mean absolute difference over the columns both have); 0 wins ties.
      */
     int bestShift(int[] now, int[] before) {
-        long bestSad = Long.MAX_VALUE;
+        long bestSad = -1; // none yet
         long bestCount = 1;
         int best = 0;
         for (int k = 0; k <= 2 * maxShift; k++) {
@@ -123,7 +123,7 @@ final class Corollary {
                 sad += d < 0 ? -d : d;
             }
             long count = to - from;
-            if (sad * bestCount < bestSad * count) {
+            if (bestSad < 0 || sad * bestCount < bestSad * count) {
                 bestSad = sad;
                 bestCount = count;
                 best = s;

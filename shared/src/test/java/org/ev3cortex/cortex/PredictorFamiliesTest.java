@@ -42,6 +42,43 @@ class PredictorFamiliesTest {
         assertThat(meanOnly).isGreaterThan(1.5);
     }
 
+    /**
+     * A rhythm of onsets (a 3-tick pulse every P ticks) with a different period in each half of
+     * the area, one of them beyond the old 12-tick lag bank: each unit finds its own period (the
+     * lag bracket P-1..P or P..P+1 contains it) and the cycles feature predicts the onsets.
+     */
+    @Test
+    void eachUnitFindsItsOwnPeriodUpToTwoSeconds() {
+        Sheet sheet = new Sheet(with(only(false, true, true, false, false), CortexKeys.PREDICT_FALLBACK, false));
+        Area a1 = sheet.area(Area.A1_L);
+        int n = a1.size();
+        int[] periods = {7, 19};
+        float[] frame = new float[n];
+        float[] last = new float[n];
+        double sheetSq = 0;
+        double copySq = 0;
+        for (int t = 0; t < 3000; t++) {
+            for (int i = 0; i < n; i++) {
+                int p = periods[i < n / 2 ? 0 : 1];
+                frame[i] = (t + i) % p < 3 ? 0.8f : 0.1f;
+            }
+            sheet.input(a1, frame, a1.width(), a1.height());
+            sheet.step();
+            if (t >= 2500) {
+                sheetSq += meanSq(sheet.error(), a1.start(), n);
+                double c = 0;
+                for (int i = 0; i < n; i++) c += (frame[i] - last[i]) * (frame[i] - last[i]);
+                copySq += c / n;
+            }
+            System.arraycopy(frame, 0, last, 0, n);
+        }
+        for (int i = 0; i < n; i++) {
+            int p = periods[i < n / 2 ? 0 : 1];
+            assertThat(sheet.period(a1.start() + i)).as("unit %d's bracket", i).isBetween(p - 1, p);
+        }
+        assertThat(sheetSq / copySq).isLessThan(0.05);
+    }
+
     /** Sheet MSE over copy-last MSE on the last 500 of 4000 ticks of a per-unit-phased sinusoid. */
     private static double sinusoidRatio(org.ev3cortex.config.Config config) {
         // The families alone: the fallback to copy-last would hide what each one adds.
