@@ -200,29 +200,46 @@ public final class Score {
         }
     }
 
-    /** MSE curves, each point the mean over ticks/100 ticks, log scale. */
+    /**
+     * MSE curves, one panel per area (two columns), each point the mean over ticks/100 ticks,
+     * log scale: the sheet and the four baselines.
+     */
     void plot(String stream, Path png) throws IOException {
         int bin = Math.max(1, ticks / 100);
         int points = (ticks - 1) / bin;
-        XYChart chart = new XYChartBuilder().width(1000).height(600)
-                .title("tools predict: " + stream + " (MSE per " + bin + " ticks)")
-                .xAxisTitle("tick").yAxisTitle("next-input MSE").build();
-        chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setMarkerSize(0);
         String[] labels = {"sheet", "copy-last", "running mean", "linear", "NLMS own"};
+        int panelW = 500;
+        int panelH = 300;
+        int cols = areas.size() == 1 ? 1 : 2;
+        int rows = (areas.size() + cols - 1) / cols;
+        java.awt.image.BufferedImage sheetImage =
+                new java.awt.image.BufferedImage(cols * panelW, rows * panelH, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = sheetImage.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, sheetImage.getWidth(), sheetImage.getHeight());
         for (int a = 0; a < areas.size(); a++) {
             String name = areas.get(a).name();
-            for (int s = 0; s < PREDICTORS.length; s++) {
+            XYChart chart = new XYChartBuilder().width(panelW).height(panelH)
+                    .title(name + ": " + stream + " (MSE per " + bin + " ticks)")
+                    .xAxisTitle("tick").yAxisTitle("next-input MSE").build();
+            chart.getStyler().setYAxisLogarithmic(true);
+            chart.getStyler().setMarkerSize(0);
+            chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+            for (int k = 0; k < PREDICTORS.length; k++) {
                 double[] xs = new double[points];
                 double[] ys = new double[points];
-                for (int k = 0; k < points; k++) {
-                    int from = 1 + k * bin;
-                    xs[k] = from + bin / 2.0;
-                    ys[k] = Math.max(1e-12, mean(mse[s][a], from, from + bin));
+                for (int j = 0; j < points; j++) {
+                    int from = 1 + j * bin;
+                    xs[j] = from + bin / 2.0;
+                    ys[j] = Math.max(1e-12, mean(mse[k][a], from, from + bin));
                 }
-                chart.addSeries(name + " " + labels[s], xs, ys).setMarker(SeriesMarkers.NONE);
+                chart.addSeries(labels[k], xs, ys).setMarker(SeriesMarkers.NONE);
             }
+            g.drawImage(BitmapEncoder.getBufferedImage(chart), (a % cols) * panelW, (a / cols) * panelH, null);
         }
-        org.ev3cortex.sim.report.AtomicWrite.bytes(png, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+        g.dispose();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(sheetImage, "png", bytes);
+        org.ev3cortex.sim.report.AtomicWrite.bytes(png, bytes.toByteArray());
     }
 }
