@@ -424,7 +424,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (!worse.isEmpty()) {
             out.println("  " + String.join(", ", worse) + (worse.size() == 1 ? " predicts" : " predict")
-                    + " worse than copy-last (ratio > 1); see docs/cortex.md, \"Measuring it\"");
+                    + " worse than copy-last (ratio > 1.001); see docs/cortex.md, \"Measuring it\"");
         }
     }
 

@@ -25,6 +25,13 @@ public final class PredictionScore implements TickObserver {
     private final double[] lastCopyLastSq;
     private long ticks;
 
+    /**
+     * An area is flagged worse than copy-last when its squared error is more than this fraction
+     * above copy-last's: an area that copies its last input (M1 between behaviour switches) can
+     * land a hair either side of 1, which is not a finding.
+     */
+    public static final double WORSE_MARGIN = 1e-3;
+
     public PredictionScore(Sheet sheet) {
         this.sheet = sheet;
         this.areas = sheet.areas();
@@ -86,7 +93,7 @@ public final class PredictionScore implements TickObserver {
             m.put("sheetMse", sheetSq[a] / n);
             m.put("copyLastMse", copyLastSq[a] / n);
             m.put("sheetOverCopyLast", copyLastSq[a] > 0 ? sheetSq[a] / copyLastSq[a] : Double.NaN);
-            m.put("worseThanCopyLast", sheetSq[a] > copyLastSq[a]);
+            m.put("worseThanCopyLast", sheetSq[a] > copyLastSq[a] * (1 + WORSE_MARGIN));
             out.put(area.name(), m);
         }
         return out;
