@@ -216,6 +216,50 @@ public final class Brick implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies {@code remotePath} on the brick into {@code out} over SFTP (a recording, a log).
+     * Returns the bytes copied.
+     */
+    public long download(String remotePath, OutputStream out) throws IOException {
+        try {
+            if (sftp == null) {
+                roundTrips++;
+                sftp = (ChannelSftp) session.openChannel("sftp");
+                sftp.connect(15_000);
+            }
+            roundTrips++;
+            long[] n = {0};
+            sftp.get(remotePath, new OutputStream() {
+                @Override public void write(int b) throws IOException {
+                    out.write(b);
+                    n[0]++;
+                }
+
+                @Override public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                    n[0] += len;
+                }
+            });
+            return n[0];
+        } catch (JSchException | SftpException e) {
+            throw new IOException("cannot fetch " + remotePath + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Forwards {@code 127.0.0.1:localPort} on this machine (0: any free port) to
+     * {@code 127.0.0.1:remotePort} on the brick, through this SSH session (nothing listens on the
+     * brick's network). Returns the local port; the forward ends with the session.
+     */
+    public int forward(int localPort, int remotePort) throws IOException {
+        try {
+            return session.setPortForwardingL("127.0.0.1", localPort, "127.0.0.1", remotePort);
+        } catch (JSchException e) {
+            throw new IOException("cannot forward 127.0.0.1:" + localPort + " to the brick's port " + remotePort + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() {
         if (sftp != null) sftp.disconnect();
