@@ -45,6 +45,7 @@ public final class RemoteViewer {
     private final ReplayController replay; // null when live
     private final TelemetryClient client; // null for a recording
     private final String title;
+    private java.nio.file.Path screenshot;
 
     private RemoteViewer(String title, TelemetryModel model, ReplayController replay, TelemetryClient client) {
         this.title = title;
@@ -60,7 +61,15 @@ public final class RemoteViewer {
 
     /** Shows a recording with the replay controls until the window closes. */
     public static void showReplay(String name, ReplayController replay, TelemetryModel model) throws InterruptedException {
-        new RemoteViewer("ev3cortex recording: " + name, model, replay, null).run();
+        showReplay(name, replay, model, null);
+    }
+
+    /** As above; with {@code screenshot}, writes the window there as a PNG after a second and closes it. */
+    public static void showReplay(String name, ReplayController replay, TelemetryModel model, java.nio.file.Path screenshot)
+            throws InterruptedException {
+        RemoteViewer v = new RemoteViewer("ev3cortex recording: " + name, model, replay, null);
+        v.screenshot = screenshot;
+        v.run();
     }
 
     private void run() throws InterruptedException {
@@ -159,6 +168,24 @@ public final class RemoteViewer {
             sw.setText(String.join("\n", model.switches()));
             grid.repaint();
         }).start();
+        if (screenshot != null) {
+            Timer shot = new Timer(1_500, e -> {
+                java.awt.Container c = f.getContentPane();
+                BufferedImage img = new BufferedImage(c.getWidth(), c.getHeight(), BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = img.createGraphics();
+                c.paintAll(g);
+                g.dispose();
+                try {
+                    javax.imageio.ImageIO.write(img, "png", screenshot.toFile());
+                    System.out.println("screenshot " + img.getWidth() + "x" + img.getHeight() + ": " + screenshot);
+                } catch (java.io.IOException ex) {
+                    System.err.println("screenshot " + screenshot + ": " + ex.getMessage());
+                }
+                f.dispose();
+            });
+            shot.setRepeats(false);
+            shot.start();
+        }
     }
 
     private static void key(JFrame f, String stroke, Runnable r) {

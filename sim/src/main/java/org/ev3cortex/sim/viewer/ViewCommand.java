@@ -32,6 +32,14 @@ public final class ViewCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
+    @Option(names = "--at", paramLabel = "FRACTION", defaultValue = "0",
+            description = "A recording: start at this fraction 0..1 of it (default: its first tick).")
+    double at;
+
+    @Option(names = "--screenshot", paramLabel = "PNG",
+            description = "A recording: write the window as a PNG after a second, then close it.")
+    Path screenshot;
+
     @Override
     public Integer call() throws Exception {
         if (source.connect != null && !"ws".equals(source.connect.getScheme())) {
@@ -56,8 +64,8 @@ public final class ViewCommand implements Callable<Integer> {
         }
         if (rec != null) {
             ReplayController replay = new ReplayController(rec, model);
-            replay.step();
-            RemoteViewer.showReplay(source.file.getFileName().toString(), replay, model);
+            if (at > 0) replay.seek(at); else replay.step();
+            RemoteViewer.showReplay(source.file.getFileName().toString(), replay, model, screenshot);
             return 0;
         }
         try (TelemetryClient client = new TelemetryClient(source.connect, model).start()) {
