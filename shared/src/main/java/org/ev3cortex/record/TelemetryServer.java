@@ -55,6 +55,9 @@ public final class TelemetryServer extends WebSocketServer implements Recorder.T
     private volatile int configChannel = -1;
     private volatile byte[] lastConfig; // latched: a client that subscribes later still gets the config
     private volatile long lastConfigTime;
+    // The writer thread only: the drop log, at most every 10 s.
+    private long loggedDrops;
+    private long lastDropLog = System.nanoTime();
 
     /** One connected client: its subscriptions (id to channel) and its byte budget. */
     private static final class Client {
@@ -124,6 +127,13 @@ public final class TelemetryServer extends WebSocketServer implements Recorder.T
                 c.tokens -= size;
                 send(conn, s.getKey(), logTimeNanos, data, off, len);
             }
+        }
+        long d = dropped.get();
+        if (d > loggedDrops && System.nanoTime() - lastDropLog >= 10_000_000_000L) {
+            log.warn("telemetry: {} message(s) dropped so far for clients over their {} kB/s or behind on their"
+                    + " socket ({} sent)", d, bytesPerSec / 1000, sent.get());
+            loggedDrops = d;
+            lastDropLog = System.nanoTime();
         }
     }
 
