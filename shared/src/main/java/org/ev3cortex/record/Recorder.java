@@ -566,8 +566,13 @@ public final class Recorder implements TickObserver, AutoCloseable {
 
     // ---------------------------------------------------------------- the brick budget
 
-    /** Bytes of a /body, /commands, /surprise and /behaviour message set, and of a /timings message (measured, rounded up). */
-    static final int STATE_BYTES = 1_200, TIMINGS_BYTES = 450, MESSAGE_BYTES = 260;
+    /**
+     * Bytes in the file of a /body, /commands, /surprise and /behaviour message set, of a /timings
+     * message, and of a frame, audio or map message besides its base64 payload (measured on a
+     * simulator recording: 1,090, 430 and 200 to 264 bytes of JSON, plus about 31 of MCAP record
+     * each; rounded up).
+     */
+    static final int STATE_BYTES = 1_220, TIMINGS_BYTES = 470, MESSAGE_BYTES = 300;
     /** Double operations to write one double as text (Double.toString's FloatingDecimal; an estimate). */
     static final int DOPS_PER_DOUBLE = 40;
 
