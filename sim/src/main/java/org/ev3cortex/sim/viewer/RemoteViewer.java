@@ -56,7 +56,15 @@ public final class RemoteViewer {
 
     /** Shows live telemetry until the window closes. */
     public static void showLive(TelemetryClient client, TelemetryModel model) throws InterruptedException {
-        new RemoteViewer("ev3cortex telemetry: " + client.uri(), model, null, client).run();
+        showLive(client, model, null);
+    }
+
+    /** As above; with {@code screenshot}, writes the window there as a PNG after a second and closes it. */
+    public static void showLive(TelemetryClient client, TelemetryModel model, java.nio.file.Path screenshot)
+            throws InterruptedException {
+        RemoteViewer v = new RemoteViewer("ev3cortex telemetry: " + client.uri(), model, null, client);
+        v.screenshot = screenshot;
+        v.run();
     }
 
     /** Shows a recording with the replay controls until the window closes. */

@@ -37,7 +37,7 @@ public final class ViewCommand implements Callable<Integer> {
     double at;
 
     @Option(names = "--screenshot", paramLabel = "PNG",
-            description = "A recording: write the window as a PNG after a second, then close it.")
+            description = "Write the window as a PNG after a second, then close it.")
     Path screenshot;
 
     @Override
@@ -69,7 +69,7 @@ public final class ViewCommand implements Callable<Integer> {
             return 0;
         }
         try (TelemetryClient client = new TelemetryClient(source.connect, model).start()) {
-            RemoteViewer.showLive(client, model);
+            RemoteViewer.showLive(client, model, screenshot);
         }
         return 0;
     }
