@@ -150,6 +150,16 @@ public final class Brick implements AutoCloseable {
         return roundTrips;
     }
 
+    /**
+     * A new channel. JSch returns null instead of throwing when the session dies while the
+     * channel opens (a link cut in the middle of an upload): that is a dropped connection.
+     */
+    private com.jcraft.jsch.Channel open(String type) throws JSchException, IOException {
+        com.jcraft.jsch.Channel c = session.openChannel(type);
+        if (c == null) throw new IOException("the connection to " + target.host + " dropped");
+        return c;
+    }
+
     /** Runs a {@code sh} script on the brick and collects its output. */
     public Result exec(String script) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -163,7 +173,7 @@ public final class Brick implements AutoCloseable {
         roundTrips++;
         ChannelExec ch = null;
         try {
-            ch = (ChannelExec) session.openChannel("exec");
+            ch = (ChannelExec) open("exec");
             ch.setCommand(script);
             ch.setInputStream(null);
             ch.setErrStream(err, true);
@@ -206,7 +216,7 @@ public final class Brick implements AutoCloseable {
         try {
             if (sftp == null) {
                 roundTrips++;
-                sftp = (ChannelSftp) session.openChannel("sftp");
+                sftp = (ChannelSftp) open("sftp");
                 sftp.connect(15_000);
             }
             roundTrips++;
@@ -224,7 +234,7 @@ public final class Brick implements AutoCloseable {
         try {
             if (sftp == null) {
                 roundTrips++;
-                sftp = (ChannelSftp) session.openChannel("sftp");
+                sftp = (ChannelSftp) open("sftp");
                 sftp.connect(15_000);
             }
             roundTrips++;
