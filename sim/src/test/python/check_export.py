@@ -29,4 +29,5 @@ print(json.dumps({
     "battery_v_5": float(np.load(d + "/body.battery_v.npy")[5]),
     "position_9": [int(v) for v in np.load(d + "/body.position_counts.npy")[9]],
     "touch_dtype": str(np.load(d + "/body.touch.npy").dtype),
+    "sheet_error_42_sum": float(np.load(d + "/sheet.error.data.npy")[42].astype(np.float64).sum()),
 }))

@@ -150,6 +150,16 @@ public final class Brick implements AutoCloseable {
         return roundTrips;
     }
 
+    /**
+     * A new channel. JSch returns null instead of throwing when the session dies while the
+     * channel opens (a link cut in the middle of an upload): that is a dropped connection.
+     */
+    private com.jcraft.jsch.Channel open(String type) throws JSchException, IOException {
+        com.jcraft.jsch.Channel c = session.openChannel(type);
+        if (c == null) throw new IOException("the connection to " + target.host + " dropped");
+        return c;
+    }
+
     /** Runs a {@code sh} script on the brick and collects its output. */
     public Result exec(String script) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -163,7 +173,7 @@ public final class Brick implements AutoCloseable {
         roundTrips++;
         ChannelExec ch = null;
         try {
-            ch = (ChannelExec) session.openChannel("exec");
+            ch = (ChannelExec) open("exec");
             ch.setCommand(script);
             ch.setInputStream(null);
             ch.setErrStream(err, true);
@@ -206,13 +216,57 @@ public final class Brick implements AutoCloseable {
         try {
             if (sftp == null) {
                 roundTrips++;
-                sftp = (ChannelSftp) session.openChannel("sftp");
+                sftp = (ChannelSftp) open("sftp");
                 sftp.connect(15_000);
             }
             roundTrips++;
             sftp.put(in, remotePath, progress, ChannelSftp.OVERWRITE);
         } catch (JSchException | SftpException e) {
             throw new IOException("upload to " + remotePath + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Copies {@code remotePath} on the brick into {@code out} over SFTP (a recording, a log).
+     * Returns the bytes copied.
+     */
+    public long download(String remotePath, OutputStream out) throws IOException {
+        try {
+            if (sftp == null) {
+                roundTrips++;
+                sftp = (ChannelSftp) open("sftp");
+                sftp.connect(15_000);
+            }
+            roundTrips++;
+            long[] n = {0};
+            sftp.get(remotePath, new OutputStream() {
+                @Override public void write(int b) throws IOException {
+                    out.write(b);
+                    n[0]++;
+                }
+
+                @Override public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                    n[0] += len;
+                }
+            });
+            return n[0];
+        } catch (JSchException | SftpException e) {
+            throw new IOException("cannot fetch " + remotePath + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Forwards {@code 127.0.0.1:localPort} on this machine (0: any free port) to
+     * {@code 127.0.0.1:remotePort} on the brick, through this SSH session (nothing listens on the
+     * brick's network). Returns the local port; the forward ends with the session.
+     */
+    public int forward(int localPort, int remotePort) throws IOException {
+        try {
+            return session.setPortForwardingL("127.0.0.1", localPort, "127.0.0.1", remotePort);
+        } catch (JSchException e) {
+            throw new IOException("cannot forward 127.0.0.1:" + localPort + " to the brick's port " + remotePort + ": "
+                    + e.getMessage(), e);
         }
     }
 

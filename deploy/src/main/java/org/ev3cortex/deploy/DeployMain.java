@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
         description = "Deploy the brick jar and tune a running agent over SSH.",
         subcommands = {DeployMain.Deploy.class, DeployMain.Start.class, DeployMain.Stop.class, DeployMain.Restart.class,
                 DeployMain.Status.class, DeployMain.Logs.class, DeployMain.Tune.class, DeployMain.Rollback.class,
-                DeployMain.Info.class, DeployMain.Cds.class, Doctor.class})
+                DeployMain.Info.class, DeployMain.Cds.class, DeployMain.View.class, DeployMain.Fetch.class, Doctor.class})
 public final class DeployMain implements Runnable {
     /** Exit codes, so scripts can tell outcomes apart. */
     static final int EXIT_FAILED = 1;
@@ -266,6 +266,83 @@ public final class DeployMain implements Runnable {
                 case "TIMEOUT": return EXIT_TIMEOUT;
                 default: return 0;
             }
+        }
+    }
+
+    @Command(name = "view", description = "Forward the brick's live telemetry (telemetry.port, on 127.0.0.1 there) over"
+            + " SSH and open the desktop viewer on it; without a viewer or display, print the ws:// URL for Foxglove"
+            + " Studio and keep the forward open until interrupted (Ctrl-C).")
+    static final class View extends Base {
+        @Option(names = "--telemetry-port", paramLabel = "PORT", defaultValue = "8765",
+                description = "The brick's telemetry.port (default: ${DEFAULT-VALUE}).")
+        int remotePort;
+        @Option(names = "--local-port", paramLabel = "PORT", defaultValue = "0",
+                description = "The port on this machine (default: any free one).")
+        int localPort;
+        @Option(names = "--viewer", paramLabel = "JAR",
+                description = "The simulator jar whose viewer to start (default sim/target/ev3cortex-sim.jar when it exists).")
+        Path viewer;
+        @Option(names = "--no-viewer", description = "Only forward and print the URL.") boolean noViewer;
+
+        @Override
+        void checkLocalFiles() {
+            if (viewer != null) LocalFiles.requireFile(viewer, "--viewer");
+        }
+
+        @Override
+        int run(Brick brick) throws IOException {
+            int local = brick.forward(localPort, remotePort);
+            String url = "ws://127.0.0.1:" + local;
+            out.println("telemetry of " + brick.target().host + " (its 127.0.0.1:" + remotePort + ") is at " + url
+                    + " (Foxglove Studio: Open connection, Foxglove WebSocket)");
+            Path jar = viewer != null ? viewer : Paths.get("sim/target/ev3cortex-sim.jar");
+            boolean display = !java.awt.GraphicsEnvironment.isHeadless();
+            if (!noViewer && display && Files.isRegularFile(jar)) {
+                String java = ProcessHandle.current().info().command().orElse("java");
+                Process p = new ProcessBuilder(java, "-jar", jar.toString(), "view", "--connect", url).inheritIO().start();
+                try {
+                    return p.waitFor() == 0 ? 0 : EXIT_FAILED;
+                } catch (InterruptedException e) {
+                    p.destroy();
+                    return 0;
+                }
+            }
+            out.println(noViewer ? "forwarding until interrupted (Ctrl-C)"
+                    : (display ? "no viewer jar at " + jar : "no display") + "; forwarding until interrupted (Ctrl-C)");
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "fetch", description = "Copy a file from the brick (e.g. a recording) to this machine over SFTP.")
+    static final class Fetch extends Base {
+        @Parameters(index = "0", paramLabel = "REMOTE",
+                description = "A path on the brick; a relative one is under the remote directory, e.g. run/run.mcap.")
+        String remote;
+        @Parameters(index = "1", paramLabel = "LOCAL", arity = "0..1",
+                description = "Where to write it (default: its file name, here). Written beside and renamed into place.")
+        Path local;
+
+        @Override
+        int run(Brick brick) throws IOException {
+            String path = remote.startsWith("/") ? remote : brick.target().remoteDir + "/" + remote;
+            Path to = local != null ? local : Paths.get(Paths.get(remote).getFileName().toString());
+            Path abs = to.toAbsolutePath();
+            Path tmp = abs.resolveSibling("." + abs.getFileName() + ".partial");
+            long n;
+            try (java.io.OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+                n = brick.download(path, o);
+            } catch (IOException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+            Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            out.println("fetched " + path + " (" + Progress.human(n) + ") to " + to);
+            return 0;
         }
     }
 

@@ -96,6 +96,8 @@ final class EmbeddedBrick implements AutoCloseable {
             }
         });
         server.setSubsystemFactories(List.of(sftp));
+        // Local port forwards (direct-tcpip), as OpenSSH on the brick allows them: deploy view.
+        server.setForwardingFilter(org.apache.sshd.server.forward.AcceptAllForwardingFilter.INSTANCE);
         server.start();
     }
 

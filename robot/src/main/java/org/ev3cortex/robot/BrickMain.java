@@ -65,7 +65,9 @@ public final class BrickMain implements Runnable {
             return 0;
         }
         if (options.printBudget) {
-            out.print(BrickBudget.of(config).describe());
+            boolean recording = options.record != null
+                    || !config.get(org.ev3cortex.status.StatusKeys.RECORD_FILE).trim().isEmpty();
+            out.print(BrickBudget.of(config, recording).describe());
             return 0;
         }
         Ev3Body body;
@@ -79,14 +81,17 @@ public final class BrickMain implements Runnable {
         // close() has logged the summary and closed the body (LEDs off, capture commands ended).
         try (Agent agent = new Agent(body, config, options.allOverrides(loader))) {
             body.onBackButton(new BrickMain(agent));
-            // Off by default: without --record no recorder class is loaded.
+            // Off by default: without --record, record.file or telemetry.port no recorder or
+            // telemetry class is loaded.
             org.ev3cortex.record.Recorder recorder = null;
-            if (options.record != null || !config.get(org.ev3cortex.status.StatusKeys.RECORD_FILE).trim().isEmpty()) {
+            if (options.record != null || !config.get(org.ev3cortex.status.StatusKeys.RECORD_FILE).trim().isEmpty()
+                    || config.get(org.ev3cortex.status.StatusKeys.TELEMETRY_PORT) != 0) {
                 java.nio.file.Path recordTo = org.ev3cortex.agent.Recording.target(options.record, config);
                 try {
-                    recorder = org.ev3cortex.agent.Recording.start(agent, recordTo);
-                } catch (java.io.IOException e) {
-                    err.println("cannot record to " + recordTo + ": " + e);
+                    recorder = org.ev3cortex.agent.Recording.startWithTelemetry(agent, recordTo);
+                } catch (Exception e) {
+                    err.println(recordTo == null || e.getMessage() != null && e.getMessage().startsWith("cannot serve")
+                            ? e.getMessage() : "cannot record to " + recordTo + ": " + e);
                     return AgentOptions.EXIT_CONFIG;
                 }
             }

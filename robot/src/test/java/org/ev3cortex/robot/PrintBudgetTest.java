@@ -37,6 +37,26 @@ class PrintBudgetTest {
         assertThat(ms(more)).isGreaterThan(ms(base));
     }
 
+    @Test
+    void recordingAddsTheRecordersLineAndTheBrickDefaultsStayWithinFiftyMs() {
+        List<String> plain = run("--print-budget");
+        assertThat(plain).noneMatch(l -> l.startsWith("recorder"));
+        List<String> rec = run("--print-budget", "--record", "/tmp/never-written.mcap");
+        assertThat(rec).anyMatch(l -> l.startsWith("recorder "));
+        assertThat(run("--print-budget", "--set", "telemetry.port=8765")).anyMatch(l -> l.startsWith("recorder+telemetry "));
+        String total = rec.get(rec.size() - 1);
+        assertThat(ms(total)).isLessThanOrEqualTo(50).isGreaterThanOrEqualTo(ms(plain.get(plain.size() - 1)));
+        // Every frame recorded costs more than one in a hundred.
+        List<String> frames = run("--print-budget", "--record", "/tmp/never-written.mcap", "--set", "record.camera.everyTicks=1");
+        assertThat(recorderMs(frames)).isGreaterThan(recorderMs(rec));
+    }
+
+    private static double recorderMs(List<String> lines) {
+        String l = lines.stream().filter(x -> x.startsWith("recorder")).findFirst().orElseThrow();
+        String[] f = l.trim().split("\\s+");
+        return Double.parseDouble(f[f.length - 2]);
+    }
+
     private static int ms(String totalLine) {
         return Integer.parseInt(totalLine.replaceAll("total: (\\d+) ms.*", "$1"));
     }

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.ev3cortex.config.Config;
+import org.ev3cortex.record.Recorder;
 import org.ev3cortex.s1.S1Keys;
 import org.ev3cortex.seam.LoopKeys;
 import org.ev3cortex.seam.OpCount;
 import org.ev3cortex.seam.Stage;
+import org.ev3cortex.status.StatusKeys;
 
 /**
  * What one tick of a config would cost on the EV3, estimated from the operations each stage
@@ -24,8 +26,10 @@ import org.ev3cortex.seam.Stage;
  * kinds. An int operation is 1 instruction and a byte moved a quarter of one (a word per load).
  * The brick runs about 200 M instructions per second (300 MHz at about 1.5 cycles each).
  *
- * <p>Only the stages are counted: reading the devices, the write phase, the JVM, the capture
- * processes and the OS take their share of the period on top.
+ * <p>Only the stages are counted, and the recorder when it runs ({@code --record},
+ * {@code record.file} or {@code telemetry.port}; its line is both its threads' work per tick at the
+ * record.* rates, see {@link Recorder#countOps}): reading the devices, the write phase, the JVM,
+ * the capture processes and the OS take their share of the period on top.
  */
 public final class BrickBudget {
     static final double FADD = 44, FMUL = 38, FDIV = 125, FMATH = 600, FCONV = 26, FCMP = 25, DOP = 60;
@@ -73,6 +77,21 @@ public final class BrickBudget {
         return of(stages, config);
     }
 
+    /**
+     * The budget of a config with the recorder's line when {@code recording} (a file) or
+     * {@code telemetry.port} is set: what the loop runs with {@code --record}.
+     */
+    public static BrickBudget of(Config config, boolean recording) {
+        BrickBudget b = of(config);
+        boolean telemetry = config.get(StatusKeys.TELEMETRY_PORT) != 0;
+        if (recording || telemetry) {
+            OpCount c = new OpCount();
+            Recorder.countOps(config, telemetry, c);
+            b.lines.add(new Line(telemetry ? "recorder+telemetry" : "recorder", c, ms(c)));
+        }
+        return b;
+    }
+
     /** Estimated ARM926 milliseconds of these operations. */
     public static double ms(OpCount c) {
         double soft = c.fadd * FADD + c.fmul * FMUL + c.fdiv * FDIV + c.fmath * FMATH + c.fconv * FCONV
@@ -103,12 +122,12 @@ public final class BrickBudget {
     /** The table {@code --print-budget} prints; its last line is the total. */
     public String describe() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%-14s %12s %10s %10s %12s %9s %7s%n",
+        b.append(String.format(Locale.ROOT, "%-18s %12s %10s %10s %12s %9s %7s%n",
                 "stage", "soft-float", "of which", "int ops", "array bytes", "brick ms", "period"));
-        b.append(String.format(Locale.ROOT, "%-14s %12s %10s %10s %12s %9s %7s%n",
+        b.append(String.format(Locale.ROOT, "%-18s %12s %10s %10s %12s %9s %7s%n",
                 "", "ops", "sqrt/exp", "", "", "(est.)", ""));
         for (Line l : lines) {
-            b.append(String.format(Locale.ROOT, "%-14s %12d %10d %10d %12d %9.1f %6.1f%%%n", l.stage,
+            b.append(String.format(Locale.ROOT, "%-18s %12d %10d %10d %12d %9.1f %6.1f%%%n", l.stage,
                     l.ops.softFloat(), l.ops.fmath, l.ops.iop, l.ops.bytes, l.ms, 100 * l.ms / periodMs));
         }
         b.append(String.format(Locale.ROOT, "total: %.0f ms of the %.0f ms period (%.0f%%)%n",

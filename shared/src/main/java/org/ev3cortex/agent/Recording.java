@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.ev3cortex.config.Config;
 import org.ev3cortex.config.ReloadVerdict;
 import org.ev3cortex.record.Recorder;
+import org.ev3cortex.record.TelemetryServer;
 
 /**
  * Wires a {@link Recorder} to a built agent ({@code --record FILE.mcap}): the tick's data, the
@@ -26,6 +27,30 @@ public final class Recording {
         return start(agent, file, null);
     }
 
+    /**
+     * Records to {@code file} (null: none) and, when {@code telemetry.port} is set, serves the same
+     * messages as live telemetry on 127.0.0.1 (a {@link TelemetryServer}, stopped when the recorder
+     * closes). Null when neither is asked for. Throws when the file cannot be written or the port
+     * cannot be bound. A method of its own, so that the brick loads no telemetry class without it.
+     */
+    public static Recorder startWithTelemetry(Agent agent, Path file) throws Exception {
+        Config config = agent.loop().config();
+        int port = config.get(org.ev3cortex.status.StatusKeys.TELEMETRY_PORT);
+        if (port == 0) return file == null ? null : start(agent, file, null);
+        TelemetryServer server = new TelemetryServer(port, config.get(org.ev3cortex.status.StatusKeys.TELEMETRY_KBPS) * 1000L);
+        try {
+            server.open();
+        } catch (Exception e) {
+            throw new java.io.IOException("cannot serve telemetry on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+        }
+        try {
+            return start(agent, file, server);
+        } catch (java.io.IOException | RuntimeException e) {
+            server.closed();
+            throw e;
+        }
+    }
+
     /** Records to {@code file} (null: none) and hands every message to {@code tap} (null: none). */
     public static Recorder start(final Agent agent, Path file, Recorder.Tap tap) throws IOException {
         final TickLoop loop = agent.loop();
@@ -36,7 +61,7 @@ public final class Recording {
             @Override public ReloadVerdict verdict() { return agent.lastVerdict(); }
         };
         Recorder r = new Recorder(file, tap, config, agent.body(), loop.snapshot(), loop.data().percepts(), loop.stats(),
-                agent.selection(), sources);
+                agent.selection(), agent.sheet(), sources);
         loop.addObserver(r);
         return r;
     }

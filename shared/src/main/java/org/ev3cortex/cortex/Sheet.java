@@ -684,6 +684,8 @@ public final class Sheet {
     public float[] error() { return e; }
     /** This tick's surprise {@code e² / σ²} per unit. */
     public float[] surprise() { return surprise; }
+    /** The grid cell ({@code y * width + x}) of predicting unit {@code i}, as {@link #map} places it. */
+    public int cell(int unit) { return unitCell[unit]; }
     /** This tick's mean surprise per area, indexed by {@link Area#index()}; 0 for the association region. */
     public float[] areaSurprise() { return areaSurprise; }
     /** The association layer's latent {@code z} this tick. */

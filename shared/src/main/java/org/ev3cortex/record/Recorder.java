@@ -15,12 +15,14 @@ import org.ev3cortex.body.Snapshot;
 import org.ev3cortex.config.Config;
 import org.ev3cortex.config.Key;
 import org.ev3cortex.config.ReloadVerdict;
+import org.ev3cortex.cortex.Sheet;
 import org.ev3cortex.ganglia.ActionSelection;
 import org.ev3cortex.ganglia.Behaviour;
 import org.ev3cortex.ganglia.SwitchLog;
 import org.ev3cortex.status.StatusKeys;
 import org.ev3cortex.seam.LoopStats;
 import org.ev3cortex.seam.MotorCommands;
+import org.ev3cortex.seam.OpCount;
 import org.ev3cortex.seam.Percepts;
 import org.ev3cortex.seam.Region;
 import org.ev3cortex.seam.TickObserver;
@@ -63,6 +65,9 @@ public final class Recorder implements TickObserver, AutoCloseable {
 
         /** One message; {@code data} is valid only during the call. */
         void message(int channel, long logTimeNanos, byte[] data, int off, int len);
+
+        /** The recorder has closed: no message follows. */
+        default void closed() {}
     }
 
     private final Path first;
@@ -82,6 +87,12 @@ public final class Recorder implements TickObserver, AutoCloseable {
     private final int audioEvery;
     private final int stateEvery;
     private final int timingsEvery;
+    private final int sheetEvery;
+    private final Sheet sheet;
+    private final int sheetW;
+    private final int sheetH;
+    private final int[] unitBlock; // the downsampled cell of each predicting unit
+    private final float[] blockScale; // 1 / the sheet cells in each downsampled cell
     private final boolean waitWhenBehind;
     private final long flushNanos;
     private final int chunkBytes;
@@ -112,6 +123,8 @@ public final class Recorder implements TickObserver, AutoCloseable {
     private McapWriter writer;
     private final JsonOut json = new JsonOut();
     private byte[] audioBytes = new byte[0];
+    private float[] sheetMap = new float[0];
+    private byte[] sheetBytes = new byte[0];
     private byte[] lastConfigMessage;
     private long lastConfigTime;
     private int chCamera;
@@ -121,6 +134,8 @@ public final class Recorder implements TickObserver, AutoCloseable {
     private int chSurprise;
     private int chBehaviour;
     private int chTimings;
+    private int chPrediction;
+    private int chError;
     private int chConfig;
     private int part;
     private volatile long ticksWritten;
@@ -133,13 +148,16 @@ public final class Recorder implements TickObserver, AutoCloseable {
      * writer thread.
      */
     public Recorder(Path file, Config config, Body body, Snapshot shape, Percepts percepts, LoopStats stats,
-                    ActionSelection selection, Sources sources) throws IOException {
-        this(file, null, config, body, shape, percepts, stats, selection, sources);
+                    ActionSelection selection, Sheet sheet, Sources sources) throws IOException {
+        this(file, null, config, body, shape, percepts, stats, selection, sheet, sources);
     }
 
-    /** Records to {@code file} (null: none) and hands every message to {@code tap} (null: none). */
+    /**
+     * Records to {@code file} (null: none) and hands every message to {@code tap} (null: none).
+     * {@code sheet} null records no sheet maps.
+     */
     public Recorder(Path file, Tap tap, Config config, Body body, Snapshot shape, Percepts percepts, LoopStats stats,
-                    ActionSelection selection, Sources sources) throws IOException {
+                    ActionSelection selection, Sheet sheet, Sources sources) throws IOException {
         this.first = file;
         this.tap = tap;
         this.sources = sources;
@@ -162,6 +180,27 @@ public final class Recorder implements TickObserver, AutoCloseable {
         this.audioEvery = config.get(StatusKeys.RECORD_AUDIO_EVERY);
         this.stateEvery = config.get(StatusKeys.RECORD_STATE_EVERY);
         this.timingsEvery = config.get(StatusKeys.RECORD_TIMINGS_EVERY);
+        this.sheet = sheet;
+        this.sheetEvery = sheet == null ? 0 : config.get(StatusKeys.RECORD_SHEET_EVERY);
+        int ds = config.get(StatusKeys.RECORD_SHEET_DOWNSAMPLE);
+        int units = sheet == null ? 0 : sheet.units();
+        this.sheetW = sheet == null ? 0 : (sheet.width() + ds - 1) / ds;
+        this.sheetH = sheet == null ? 0 : (sheet.height() + ds - 1) / ds;
+        this.unitBlock = new int[units];
+        this.blockScale = new float[sheetW * sheetH];
+        if (sheet != null) {
+            for (int i = 0; i < units; i++) {
+                int c = sheet.cell(i);
+                unitBlock[i] = (c / sheet.width() / ds) * sheetW + (c % sheet.width()) / ds;
+            }
+            for (int by = 0; by < sheetH; by++) {
+                for (int bx = 0; bx < sheetW; bx++) {
+                    int cw = Math.min(ds, sheet.width() - bx * ds);
+                    int ch = Math.min(ds, sheet.height() - by * ds);
+                    blockScale[by * sheetW + bx] = 1f / (cw * ch);
+                }
+            }
+        }
         this.waitWhenBehind = config.get(StatusKeys.RECORD_WHEN_BEHIND).equals("wait");
         this.flushNanos = config.get(StatusKeys.RECORD_FLUSH_MS) * 1_000_000L;
         this.chunkBytes = config.get(StatusKeys.RECORD_CHUNK_KB) * 1024;
@@ -170,7 +209,8 @@ public final class Recorder implements TickObserver, AutoCloseable {
         ring = new TickRecord[n];
         for (int i = 0; i < n; i++) {
             ring[i] = new TickRecord(hasCamera ? shape.frame.length : 0, hasAudio ? shape.audio.length : 0,
-                    shape.motors.count(), shape.touch.length, shape.stats.length, Region.count(), epochs.length);
+                    shape.motors.count(), shape.touch.length, shape.stats.length, Region.count(), epochs.length,
+                    sheetEvery > 0 ? units : 0);
         }
         if (file != null) {
             writer = new McapWriter(file, LIBRARY);
@@ -187,8 +227,8 @@ public final class Recorder implements TickObserver, AutoCloseable {
         writerThread.setDaemon(true);
         writerThread.setPriority(Thread.MIN_PRIORITY);
         writerThread.start();
-        log.info("recording to {} (camera every {} ticks, audio every {}, state every {}, timings every {})",
-                file == null ? "telemetry only" : file, cameraEvery, audioEvery, stateEvery, timingsEvery);
+        log.info("recording to {} (camera every {} ticks, audio every {}, state every {}, timings every {}, sheet every {})",
+                file == null ? "telemetry only" : file, cameraEvery, audioEvery, stateEvery, timingsEvery, sheetEvery);
     }
 
     private static String foxgloveEncoding(String pixelFormat) {
@@ -209,10 +249,11 @@ public final class Recorder implements TickObserver, AutoCloseable {
         boolean aud = hasAudio && every(tick, audioEvery);
         boolean st = every(tick, stateEvery);
         boolean tim = every(tick, timingsEvery);
+        boolean sh = every(tick, sheetEvery);
         Config c = sources.config();
         ReloadVerdict v = sources.verdict();
         boolean cfg = c != lastConfig || v != lastVerdict;
-        if (!(cam || aud || st || tim || cfg)) return;
+        if (!(cam || aud || st || tim || sh || cfg)) return;
         if (head - tail >= ring.length) {
             if (!waitWhenBehind) {
                 dropped++; // single writer: the tick thread
@@ -234,6 +275,11 @@ public final class Recorder implements TickObserver, AutoCloseable {
         r.state = st;
         r.timings = tim;
         r.config = cfg;
+        r.sheet = sh;
+        if (sh) {
+            System.arraycopy(sheet.prediction(), 0, r.prediction, 0, r.prediction.length);
+            System.arraycopy(sheet.error(), 0, r.error, 0, r.error.length);
+        }
         if (cam) {
             System.arraycopy(s.frame, 0, r.frame, 0, r.frame.length);
             r.frameSequence = s.frameReading.sequence;
@@ -477,12 +523,131 @@ public final class Recorder implements TickObserver, AutoCloseable {
             j.key("overruns").value(r.overruns).key("recorder_dropped").value(r.dropped).close();
             put(chTimings, t);
         }
+        if (r.sheet) {
+            sheetImage(r, r.prediction, chPrediction, "sheet_prediction");
+            sheetImage(r, r.error, chError, "sheet_error");
+        }
+    }
+
+    /**
+     * One sheet map as a foxglove.RawImage, encoding {@code 32FC1} (float32 little-endian): each
+     * cell the mean of its block of the sheet, cells without a predicting unit counting as 0 (as
+     * the viewer's map shows them). Float bits, not text: on the brick formatting a float is a
+     * soft-float routine, copying its bits is not.
+     */
+    private void sheetImage(TickRecord r, float[] units, int channel, String frameId) {
+        int cells = sheetW * sheetH;
+        if (sheetMap.length != cells) {
+            sheetMap = new float[cells];
+            sheetBytes = new byte[cells * 4];
+        }
+        java.util.Arrays.fill(sheetMap, 0f);
+        for (int i = 0; i < units.length; i++) sheetMap[unitBlock[i]] += units[i];
+        for (int k = 0; k < cells; k++) {
+            int bits = Float.floatToRawIntBits(sheetMap[k] * blockScale[k]);
+            sheetBytes[4 * k] = (byte) bits;
+            sheetBytes[4 * k + 1] = (byte) (bits >> 8);
+            sheetBytes[4 * k + 2] = (byte) (bits >> 16);
+            sheetBytes[4 * k + 3] = (byte) (bits >> 24);
+        }
+        long t = r.logTime;
+        json.reset().open().timestamp(t).key("frame_id").value(frameId)
+                .key("width").value(sheetW).key("height").value(sheetH).key("encoding").value("32FC1")
+                .key("step").value(sheetW * 4).key("tick").value(r.tick)
+                .key("data").base64(sheetBytes, 0, sheetBytes.length).close();
+        put(channel, t);
     }
 
     private static void ints(JsonOut j, int[] v) {
         j.openArray();
         for (int x : v) j.value(x);
         j.closeArray();
+    }
+
+    // ---------------------------------------------------------------- the brick budget
+
+    /**
+     * Bytes in the file of a /body, /commands, /surprise and /behaviour message set, of a /timings
+     * message, and of a frame, audio or map message besides its base64 payload (measured on a
+     * simulator recording: 1,090, 430 and 200 to 264 bytes of JSON, plus about 31 of MCAP record
+     * each; rounded up).
+     */
+    static final int STATE_BYTES = 1_220, TIMINGS_BYTES = 470, MESSAGE_BYTES = 300;
+    /** Double operations to write one double as text (Double.toString's FloatingDecimal; an estimate). */
+    static final int DOPS_PER_DOUBLE = 40;
+
+    /**
+     * What recording at {@code c}'s rates costs per tick on average, both threads together (the
+     * brick has one core), for {@code --print-budget}: the copy into the ring (tick thread), and on
+     * the writer thread the sheet maps' block means, base64 of the frame, audio and maps, the
+     * doubles written as text, two CRC-32s over every output byte (about 8 int operations a byte
+     * with the table), and the output copied twice (into the chunk, to the OS). With
+     * {@code telemetry} the output is copied twice more (a WebSocket frame, the socket). Message
+     * sizes other than the payloads are the {@link #STATE_BYTES} constants.
+     */
+    public static void countOps(Config c, boolean telemetry, OpCount into) {
+        int frame = org.ev3cortex.body.BodyKeys.cameraFormat(c).frameBytes(
+                c.get(org.ev3cortex.body.BodyKeys.CAMERA_WIDTH), c.get(org.ev3cortex.body.BodyKeys.CAMERA_HEIGHT));
+        int samples = c.get(org.ev3cortex.body.BodyKeys.MIC_WINDOW_FRAMES) * c.get(org.ev3cortex.body.BodyKeys.MIC_CHANNELS);
+        int motors = org.ev3cortex.body.BodyKeys.motorPorts(c).length;
+        org.ev3cortex.cortex.Layout layout = org.ev3cortex.cortex.Layout.from(c);
+        int units = layout.predictingUnits();
+        int ds = c.get(StatusKeys.RECORD_SHEET_DOWNSAMPLE);
+        int cells = ((layout.width() + ds - 1) / ds) * ((layout.height() + ds - 1) / ds);
+        OpCount per = new OpCount();
+        long out = 0;
+        int cam = c.get(StatusKeys.RECORD_CAMERA_EVERY);
+        if (cam > 0) {
+            per.clear();
+            per.bytes += 2L * frame; // the copy
+            per.iop += 7L * frame; // base64: 28 int operations per 3 bytes, table loads included
+            out += scale(per, into, cam, (frame + 2) / 3 * 4 + MESSAGE_BYTES);
+        }
+        int aud = c.get(StatusKeys.RECORD_AUDIO_EVERY);
+        if (aud > 0) {
+            per.clear();
+            per.bytes += 2L * 2 * samples + 2L * samples; // the copy, then to little-endian bytes
+            per.iop += 4L * samples + 7L * 2 * samples;
+            out += scale(per, into, aud, (2 * samples + 2) / 3 * 4 + MESSAGE_BYTES);
+        }
+        int st = c.get(StatusKeys.RECORD_STATE_EVERY);
+        if (st > 0) {
+            per.clear();
+            per.bytes += 4L * (6 * motors + 16) * 2; // the copies
+            int doubles = 7 + Region.count() + 2 * TickRecord.SWITCHES / 4;
+            per.dop += (long) doubles * DOPS_PER_DOUBLE;
+            per.iop += (long) doubles * 100 + 4L * motors * 60; // digits and the ints' text
+            out += scale(per, into, st, STATE_BYTES);
+        }
+        int tim = c.get(StatusKeys.RECORD_TIMINGS_EVERY);
+        if (tim > 0) {
+            per.clear();
+            int doubles = 12;
+            per.dop += (long) doubles * (DOPS_PER_DOUBLE + 1);
+            per.iop += (long) doubles * 100;
+            out += scale(per, into, tim, TIMINGS_BYTES);
+        }
+        int sh = c.get(StatusKeys.RECORD_SHEET_EVERY);
+        if (sh > 0) {
+            per.clear();
+            per.bytes += 2L * 2 * 4 * units + 2L * 4 * cells * 2; // the copies, the maps
+            per.fadd += 2L * units;
+            per.fmul += 2L * cells;
+            per.iop += 2L * (units + 8 * cells) + 7L * 2 * 4 * cells;
+            out += scale(per, into, sh, 2 * ((4 * cells + 2) / 3 * 4 + MESSAGE_BYTES));
+        }
+        into.iop += 8 * 2 * out;
+        into.bytes += (telemetry ? 4 : 2) * out;
+    }
+
+    /** Adds {@code per / every} to {@code into}; returns the output bytes per tick. */
+    private static long scale(OpCount per, OpCount into, int every, int outBytes) {
+        into.fadd += per.fadd / every;
+        into.fmul += per.fmul / every;
+        into.dop += per.dop / every;
+        into.iop += per.iop / every;
+        into.bytes += per.bytes / every;
+        return outBytes / every;
     }
 
     // ---------------------------------------------------------------- definitions
@@ -520,6 +685,9 @@ public final class Recorder implements TickObserver, AutoCloseable {
         meta.put("areas", areas.toString());
         for (Key<Integer> k : StatusKeys.RECORD_RATES) meta.put(k.name(), String.valueOf(config.get(k)));
         meta.put(StatusKeys.RECORD_WHEN_BEHIND.name(), config.get(StatusKeys.RECORD_WHEN_BEHIND));
+        meta.put(StatusKeys.RECORD_SHEET_EVERY.name(), String.valueOf(sheetEvery));
+        meta.put(StatusKeys.RECORD_SHEET_DOWNSAMPLE.name(), String.valueOf(config.get(StatusKeys.RECORD_SHEET_DOWNSAMPLE)));
+        meta.put("sheet_map", sheetW + "x" + sheetH);
         if (writer != null) writer.metadata("ev3cortex", meta);
 
         Map<String, String> chMeta = new LinkedHashMap<>();
@@ -532,6 +700,8 @@ public final class Recorder implements TickObserver, AutoCloseable {
         chSurprise = define("ev3cortex.Surprise", Schemas.SURPRISE, "/surprise", chMeta);
         chBehaviour = define("ev3cortex.Behaviour", Schemas.BEHAVIOUR, "/behaviour", chMeta);
         chTimings = define("ev3cortex.Timings", Schemas.TIMINGS, "/timings", chMeta);
+        chPrediction = define("foxglove.RawImage", Schemas.SHEET_MAP, "/sheet/prediction", chMeta);
+        chError = define("foxglove.RawImage", Schemas.SHEET_MAP, "/sheet/error", chMeta);
     }
 
     /** One channel, in the file (if any) and in the list the tap gets; the same id in both. */
@@ -585,5 +755,6 @@ public final class Recorder implements TickObserver, AutoCloseable {
         }
         log.info("recording ended: {} tick(s), {} message(s), {} byte(s) in {}; {} tick(s) dropped",
                 ticksWritten, messages, bytes(), files, dropped);
+        if (tap != null) tap.closed();
     }
 }

@@ -27,6 +27,14 @@ final class Schemas {
             + "\"step\":{\"type\":\"integer\",\"description\":\"bytes per row\"},"
             + READING + ",\"data\":{\"type\":\"string\",\"contentEncoding\":\"base64\"}");
 
+    static final String SHEET_MAP = object("foxglove.RawImage",
+            "A map of the cortical sheet (prediction or error), each cell the mean of a record.sheet.downsample"
+            + " square block, row-major; float32 little-endian (encoding 32FC1), base64",
+            "\"frame_id\":{\"type\":\"string\"},\"width\":{\"type\":\"integer\"},\"height\":{\"type\":\"integer\"},"
+            + "\"encoding\":{\"type\":\"string\",\"description\":\"32FC1\"},"
+            + "\"step\":{\"type\":\"integer\",\"description\":\"bytes per row\"},"
+            + "\"data\":{\"type\":\"string\",\"contentEncoding\":\"base64\"}");
+
     static final String AUDIO = object("ev3cortex.Audio",
             "The microphone window the agent read: signed 16-bit little-endian samples, interleaved, base64",
             "\"sample_rate_hz\":{\"type\":\"integer\"},\"channels\":{\"type\":\"integer\"},"

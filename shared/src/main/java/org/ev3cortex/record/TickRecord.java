@@ -20,6 +20,7 @@ final class TickRecord {
     boolean state;
     boolean timings;
     boolean config;
+    boolean sheet;
 
     final byte[] frame;
     long frameSequence;
@@ -56,6 +57,9 @@ final class TickRecord {
     final double[] switchSalienceFrom = new double[SWITCHES];
     final double[] switchSalienceTo = new double[SWITCHES];
 
+    final float[] prediction;
+    final float[] error;
+
     final long[] epochNanos;
     long tickNanos;
     long overruns;
@@ -65,7 +69,8 @@ final class TickRecord {
     boolean configChanged;
     ReloadVerdict verdict;
 
-    TickRecord(int frameBytes, int audioSamples, int motors, int touches, int statsSize, int areas, int epochs) {
+    TickRecord(int frameBytes, int audioSamples, int motors, int touches, int statsSize, int areas, int epochs,
+               int units) {
         frame = new byte[frameBytes];
         samples = new short[audioSamples];
         position = new int[motors];
@@ -78,5 +83,7 @@ final class TickRecord {
         issuedTick = new long[motors];
         surprise = new float[areas];
         epochNanos = new long[epochs];
+        prediction = new float[units];
+        error = new float[units];
     }
 }

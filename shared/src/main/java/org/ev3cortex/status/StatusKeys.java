@@ -42,6 +42,23 @@ public final class StatusKeys {
     public static final Key<Integer> RECORD_TIMINGS_EVERY = Key.intKey("record.timings.everyTicks", 10)
             .unit("ticks").range(0, 1_000_000).restartOnly()
             .doc("Record the stage timings (/timings) every n ticks; 0 = never.");
+    public static final Key<Integer> RECORD_SHEET_EVERY = Key.intKey("record.sheet.everyTicks", 10)
+            .unit("ticks").range(0, 1_000_000).restartOnly()
+            .doc("Record the sheet's prediction and error maps (/sheet/prediction, /sheet/error; foxglove.RawImage,"
+                    + " 32FC1) every n ticks; 0 = never.");
+    public static final Key<Integer> RECORD_SHEET_DOWNSAMPLE = Key.intKey("record.sheet.downsample", 4)
+            .unit("cells").range(1, 64).restartOnly()
+            .doc("Each recorded sheet map cell is the mean of an n x n block of the sheet (cortex.width x"
+                    + " cortex.height); 1 = every unit.");
+    public static final Key<Integer> TELEMETRY_PORT = Key.intKey("telemetry.port", 0)
+            .range(0, 65_535).restartOnly()
+            .doc("Serve live telemetry (Foxglove WebSocket protocol, the recording's channels and record.* rates) on"
+                    + " ws://127.0.0.1:PORT; 0 = off. Only the loopback address: reach it through an SSH forward"
+                    + " (deploy view).");
+    public static final Key<Integer> TELEMETRY_KBPS = Key.intKey("telemetry.kbps", 300)
+            .unit("kB/s").range(1, 1_000_000).restartOnly()
+            .doc("Bandwidth per telemetry client; what does not fit, or finds the client's socket still busy, is"
+                    + " dropped for that client and counted.");
     public static final Key<Integer> RECORD_FLUSH_MS = Key.intKey("record.flushMs", 500)
             .unit("ms").range(20, 1_000).restartOnly()
             .doc("Close the open chunk and hand it to the OS at least this often (wall clock), so a kill -9"
@@ -63,11 +80,11 @@ public final class StatusKeys {
 
     /** The rates {@code sim run --record} sets to every tick when the user left them at their defaults. */
     public static final List<Key<Integer>> RECORD_RATES = List.of(RECORD_CAMERA_EVERY, RECORD_AUDIO_EVERY,
-            RECORD_STATE_EVERY, RECORD_TIMINGS_EVERY);
+            RECORD_STATE_EVERY, RECORD_TIMINGS_EVERY, RECORD_SHEET_EVERY);
 
     public static final List<Key<?>> ALL = List.of(FILE, INTERVAL_MS, RECORD_FILE, RECORD_CAMERA_EVERY,
-            RECORD_AUDIO_EVERY, RECORD_STATE_EVERY, RECORD_TIMINGS_EVERY, RECORD_FLUSH_MS, RECORD_CHUNK_KB,
-            RECORD_ROTATE_MB, RECORD_QUEUE_TICKS, RECORD_WHEN_BEHIND);
+            RECORD_AUDIO_EVERY, RECORD_STATE_EVERY, RECORD_TIMINGS_EVERY, RECORD_SHEET_EVERY, RECORD_SHEET_DOWNSAMPLE, RECORD_FLUSH_MS,
+            RECORD_CHUNK_KB, RECORD_ROTATE_MB, RECORD_QUEUE_TICKS, RECORD_WHEN_BEHIND, TELEMETRY_PORT, TELEMETRY_KBPS);
 
     public static final List<Schema.Rule> RULES = List.of();
 }

@@ -80,14 +80,14 @@ public final class RunCommand implements Callable<Integer> {
     Path record;
 
     @Option(names = "--telemetry", paramLabel = "PORT",
-            description = "Serve live telemetry (Foxglove WebSocket protocol) on ws://127.0.0.1:PORT.")
+            description = "Serve live telemetry (Foxglove WebSocket protocol) on ws://127.0.0.1:PORT (key telemetry.port).")
     Integer telemetry;
 
-    @Option(names = "--telemetry-kbps", paramLabel = "N", defaultValue = "300",
-            description = "Bandwidth per telemetry client in kB/s; the rest is dropped and counted (default: ${DEFAULT-VALUE}).")
-    int telemetryKbps;
+    @Option(names = "--telemetry-kbps", paramLabel = "N",
+            description = "Bandwidth per telemetry client in kB/s; the rest is dropped and counted (default: telemetry.kbps, 300).")
+    Integer telemetryKbps;
 
-    private org.ev3cortex.sim.telemetry.TelemetryServer tele;
+    private org.ev3cortex.record.TelemetryServer tele;
 
     @Override
     public Integer call() throws Exception {
@@ -109,6 +109,10 @@ public final class RunCommand implements Callable<Integer> {
         Config config = options.loadOrReport(loader, System.err);
         if (config == null) return AgentOptions.EXIT_CONFIG;
         record = org.ev3cortex.agent.Recording.target(record, config);
+        if (telemetry == null && config.get(org.ev3cortex.status.StatusKeys.TELEMETRY_PORT) != 0) {
+            telemetry = config.get(org.ev3cortex.status.StatusKeys.TELEMETRY_PORT);
+        }
+        if (telemetryKbps == null) telemetryKbps = config.get(org.ev3cortex.status.StatusKeys.TELEMETRY_KBPS);
         if (record != null || telemetry != null) {
             config = org.ev3cortex.sim.record.RecordDefaults.apply(config, options, loader);
             if (config == null) return AgentOptions.EXIT_CONFIG;
@@ -119,7 +123,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (telemetry != null) {
             try {
-                tele = new org.ev3cortex.sim.telemetry.TelemetryServer(telemetry, telemetryKbps * 1000L).open();
+                tele = new org.ev3cortex.record.TelemetryServer(telemetry, telemetryKbps * 1000L).open();
             } catch (Exception e) {
                 System.err.println("cannot serve telemetry on 127.0.0.1:" + telemetry + ": " + e.getMessage());
                 return AgentOptions.EXIT_CONFIG;

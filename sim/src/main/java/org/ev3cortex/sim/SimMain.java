@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ev3cortex-sim", mixinStandardHelpOptions = true, version = "ev3cortex-sim 0.1.0",
         description = "The ev3cortex desktop: the simulator, file tools and the laptop body.",
         subcommands = {RunCommand.class, ToolsCommand.class, ServeEv3Command.class,
-                org.ev3cortex.sim.record.ReplayCommand.class})
+                org.ev3cortex.sim.record.ReplayCommand.class, org.ev3cortex.sim.viewer.ViewCommand.class})
 public final class SimMain implements Runnable {
 
     @Override

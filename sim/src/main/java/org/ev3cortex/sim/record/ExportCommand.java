@@ -234,7 +234,7 @@ public final class ExportCommand implements Callable<Integer> {
         return write(dir, stem, field, files, real ? "<f8" : "<i8", shape, bb.array());
     }
 
-    /** The base64 payloads: camera frames as uint8 [n, height, step], audio as int16 [n, frames, channels]. */
+    /** The base64 payloads: camera frames as uint8 [n, height, step], audio as int16 [n, frames, channels], sheet maps as float32 [n, height, width]. */
     private int data(Path dir, String stem, String topic, List<Map<String, Object>> rows, Map<String, Object> files)
             throws IOException {
         Base64.Decoder d = Base64.getDecoder();
@@ -248,10 +248,13 @@ public final class ExportCommand implements Callable<Integer> {
         } else if (topic.equals("/audio")) {
             shape = new int[] {n, (int) Senses.lng(r0.get("frames")), (int) Senses.lng(r0.get("channels"))};
             dtype = "<i2";
+        } else if (topic.startsWith("/sheet/") && "32FC1".equals(r0.get("encoding"))) {
+            shape = new int[] {n, (int) Senses.lng(r0.get("height")), (int) Senses.lng(r0.get("width"))};
+            dtype = "<f4";
         } else {
             return 0;
         }
-        int rowBytes = shape[1] * shape[2] * (dtype.equals("<i2") ? 2 : 1);
+        int rowBytes = shape[1] * shape[2] * (dtype.equals("<i2") ? 2 : dtype.equals("<f4") ? 4 : 1);
         byte[] all = new byte[n * rowBytes];
         for (int i = 0; i < n; i++) {
             byte[] b = d.decode((String) rows.get(i).get("data"));
@@ -260,7 +263,8 @@ public final class ExportCommand implements Callable<Integer> {
             System.arraycopy(b, 0, all, i * rowBytes, rowBytes);
         }
         String unit = topic.equals("/camera") ? "pixel bytes, encoding " + r0.get("encoding") + " (yuyv: Y0 U Y1 V)"
-                : "signed 16-bit samples, full scale 32768, interleaved";
+                : topic.equals("/audio") ? "signed 16-bit samples, full scale 32768, interleaved"
+                : "sheet " + topic.substring("/sheet/".length()) + ", mean of each record.sheet.downsample block";
         int w = write(dir, stem, "data", files, dtype, shape, all);
         JsonIn.object(files.get("data")).put("unit", unit);
         return w;

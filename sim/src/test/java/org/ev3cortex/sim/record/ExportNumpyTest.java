@@ -34,7 +34,7 @@ class ExportNumpyTest {
         Path out = dir.resolve("npy");
         ReplayTest.Result r = ReplayTest.sim("tools", "export", file.toString(), "--out", out.toString());
         assertThat(r.exit).as(r.out).isZero();
-        assertThat(r.out).startsWith("exported ").contains("from 8 channels");
+        assertThat(r.out).startsWith("exported ").contains("from 10 channels");
 
         Process p = new ProcessBuilder("python3", Paths.get("src/test/python/check_export.py").toAbsolutePath().toString(),
                 out.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -49,6 +49,7 @@ class ExportNumpyTest {
         assertThat(shapes.get("body.position_counts.npy")).isEqualTo(List.of(100L, 2L));
         assertThat(shapes.get("body.stats.npy")).isEqualTo(List.of(100L, 5L));
         assertThat(shapes.get("timings.epochs_ms.cortex.npy")).isEqualTo(List.of(100L));
+        assertThat(shapes.get("sheet.prediction.data.npy")).isEqualTo(List.of(100L, 12L, 16L));
         assertThat(py.get("camera_rate_hz")).isEqualTo(10.0);
         assertThat(py.get("touch_dtype")).isEqualTo("bool");
 
@@ -63,6 +64,11 @@ class ExportNumpyTest {
                 (long) (short) ((a37[0] & 0xFF) | a37[1] << 8), (long) (short) ((a37[2] & 0xFF) | a37[3] << 8),
                 (long) (short) ((a37[4] & 0xFF) | a37[5] << 8), (long) (short) ((a37[6] & 0xFF) | a37[7] << 8)));
         assertThat(py.get("battery_v_5")).isEqualTo(rec.topic("/body").get(5).json().get("battery_v"));
+        java.nio.ByteBuffer e42 = java.nio.ByteBuffer.wrap(Base64.getDecoder().decode(
+                (String) rec.topic("/sheet/error").get(42).json().get("data"))).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        double e42sum = 0;
+        while (e42.hasRemaining()) e42sum += e42.getFloat();
+        assertThat((Double) py.get("sheet_error_42_sum")).isCloseTo(e42sum, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(py.get("position_9")).isEqualTo(rec.topic("/body").get(9).json().get("position_counts"));
     }
 }

@@ -17,7 +17,7 @@ import picocli.CommandLine;
 /** Our MCAP files, read by Foxglove's own {@code @mcap/core} (McapIndexedReader and McapStreamReader). */
 class McapNodeTest {
     static final List<String> TOPICS = List.of("/config", "/camera", "/audio", "/body", "/commands", "/surprise",
-            "/behaviour", "/timings");
+            "/behaviour", "/timings", "/sheet/prediction", "/sheet/error");
 
     @TempDir
     Path dir;
@@ -78,8 +78,8 @@ class McapNodeTest {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> stats = (Map<String, Object>) r.get("statistics");
-        assertThat(stats.get("messageCount")).isEqualTo(1401L);
-        assertThat(stats.get("channelCount")).isEqualTo(8L);
+        assertThat(stats.get("messageCount")).isEqualTo(1801L);
+        assertThat(stats.get("channelCount")).isEqualTo(10L);
         assertThat(((Number) stats.get("chunkCount")).longValue()).isPositive().isEqualTo(((Number) r.get("chunks")).longValue());
         @SuppressWarnings("unchecked")
         Map<String, Object> image = (Map<String, Object>) r.get("firstImage");
@@ -99,7 +99,7 @@ class McapNodeTest {
     void theBrickDefaultRatesRecordTheStreamsOnTheTicksTheySay() throws Exception {
         Path file = record(dir, "rates.mcap", 20, "record.camera.everyTicks=50", "record.audio.everyTicks=10",
                 "record.state.everyTicks=1", "record.timings.everyTicks=10", "record.whenBehind=drop",
-                "record.queueTicks=4096");
+                "record.queueTicks=4096", "record.sheet.everyTicks=20");
         Map<String, Object> r = NodeMcap.read(file, "indexed");
         assertThat(NodeMcap.count(r, "/camera")).isEqualTo(4);  // ticks 0, 50, 100, 150
         assertThat(NodeMcap.channel(r, "/camera").get("lastTick")).isEqualTo(150L);
@@ -107,6 +107,9 @@ class McapNodeTest {
         assertThat(NodeMcap.count(r, "/timings")).isEqualTo(20);
         assertThat(NodeMcap.count(r, "/body")).isEqualTo(200);
         assertThat(NodeMcap.count(r, "/commands")).isEqualTo(200);
+        assertThat(NodeMcap.count(r, "/sheet/prediction")).isEqualTo(10);
+        assertThat(NodeMcap.count(r, "/sheet/error")).isEqualTo(10);
+        assertThat(NodeMcap.channel(r, "/sheet/error").get("lastTick")).isEqualTo(180L);
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.ev3cortex.config.ConfigOverride;
 import org.ev3cortex.record.Recorder;
 import org.ev3cortex.sim.SimKeys;
 import org.ev3cortex.sim.body.SimBody;
-import org.ev3cortex.sim.telemetry.TelemetryServer;
+import org.ev3cortex.record.TelemetryServer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,7 +48,7 @@ class TelemetryNodeTest {
                     Map<String, Object> r = client(port);
                     System.out.println("telemetry client " + round + ": " + r);
                     assertThat(r.get("server")).isEqualTo("ev3cortex");
-                    assertThat((List<?>) r.get("advertised")).hasSize(8);
+                    assertThat((List<?>) r.get("advertised")).hasSize(10);
                     @SuppressWarnings("unchecked")
                     Map<String, Object> channels = (Map<String, Object>) r.get("channels");
                     assertThat(channels.size()).as("channels that delivered").isGreaterThanOrEqualTo(5);
