@@ -10,6 +10,7 @@ import org.ev3cortex.m1.MotorCortex;
 import org.ev3cortex.s1.EfferenceMonitor;
 import org.ev3cortex.s1.S1;
 import org.ev3cortex.seam.Pathway;
+import org.ev3cortex.seam.PathwayOutput;
 import org.ev3cortex.seam.Stage;
 import org.ev3cortex.v1.V1;
 
@@ -35,13 +36,16 @@ public final class Stages {
 
     /** @param maxSpeedCountsPerSec the slowest drive motor's max_speed: M1's population range */
     public Stages(int maxSpeedCountsPerSec) {
-        m1 = new MotorCortex(maxSpeedCountsPerSec);
         List<Pathway> areas = new ArrayList<>(v1.outputs());
         areas.addAll(a1.outputs());
         areas.add(s1.output());
         areas.add(insula.output());
-        areas.add(m1); // last tick's population: the M1 area's input
-        cortex = new CortexStage(areas, m1, v1.corollaries(), maxSpeedCountsPerSec);
+        // M1's last tick's population is the M1 area's input; the sheet's prediction of it goes
+        // back to M1 through a pathway the two share, so neither package sees the other.
+        PathwayOutput m1Prediction = new PathwayOutput(org.ev3cortex.seam.Region.M1);
+        m1 = new MotorCortex(maxSpeedCountsPerSec, m1Prediction);
+        areas.add(m1);
+        cortex = new CortexStage(areas, m1, v1.corollaries(), maxSpeedCountsPerSec, m1Prediction);
     }
 
     /** In tick order. */

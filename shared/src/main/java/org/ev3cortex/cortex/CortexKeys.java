@@ -47,6 +47,10 @@ public final class CortexKeys {
     public static final Key<Boolean> PREDICT_EFFERENCE = Key.boolKey("cortex.predict.efference", true)
             .doc("The efference copy: M1's population for S1, the issued wheel speeds (forward, turn and their"
                     + " change) for A1, and V1's corollary discharge (v1.corollary) for V1.");
+    public static final Key<Boolean> PREDICT_CONTEXT = Key.boolKey("cortex.predict.context", false)
+            .doc("M1 only: the input areas' activity, pooled as the association layer pools their errors, so M1 can"
+                    + " learn what the behaviours will command from what the senses show; for m1.cortex.weight"
+                    + " (off by default: 3.5 ms of the brick budget, and the learned M1 does not yet help).");
     public static final Key<Boolean> PREDICT_FALLBACK = Key.boolKey("cortex.predict.fallback", true)
             .doc("Each unit predicts with the best of its own sheet prediction, copy-last and its running mean,"
                     + " by their recent squared errors, so it is never worse than the better baseline for long;"
@@ -103,7 +107,7 @@ public final class CortexKeys {
         List<Key<?>> all = new ArrayList<>(List.of(WIDTH, HEIGHT));
         all.addAll(AREA_KEYS);
         all.addAll(List.of(PREDICT_RATES, PREDICT_CYCLES, PREDICT_STATS, PREDICT_SPACE, PREDICT_TOP_DOWN, PREDICT_EFFERENCE,
-                PREDICT_FALLBACK, FALLBACK_RATE, FALLBACK_MARGIN, CYCLES_MAX_PERIOD, CYCLES_RATE, LMS_RATE, LMS_EPSILON, MEAN_RATE, VAR_RATE, VAR_FLOOR,
+                PREDICT_CONTEXT, PREDICT_FALLBACK, FALLBACK_RATE, FALLBACK_MARGIN, CYCLES_MAX_PERIOD, CYCLES_RATE, LMS_RATE, LMS_EPSILON, MEAN_RATE, VAR_RATE, VAR_FLOOR,
                 ASSOC_LATENT, ASSOC_POOL, ASSOC_RATE));
         ALL = List.copyOf(all);
     }

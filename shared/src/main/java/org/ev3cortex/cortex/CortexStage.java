@@ -25,6 +25,10 @@ public final class CortexStage implements Stage {
     private final float invMaxSpeed;
     private Area[] inputAreas;
     private Area[] corollaryAreas;
+    // M1's prediction of its own next input (what the behaviours will command this tick), for
+    // the motor stage: see org.ev3cortex.m1.MotorCortex and m1.cortex.weight.
+    private final org.ev3cortex.seam.PathwayOutput m1Prediction;
+    private Area m1Area;
     private Area[] predicting;
     private Region[] predictingRegions;
     private Sheet sheet;
@@ -43,6 +47,13 @@ public final class CortexStage implements Stage {
      *                     to about -1..1 (0: no self-motion features)
      */
     public CortexStage(List<Pathway> inputs, Pathway efference, List<Pathway> corollaries, int maxSpeedCountsPerSec) {
+        this(inputs, efference, corollaries, maxSpeedCountsPerSec, new org.ev3cortex.seam.PathwayOutput(Region.M1));
+    }
+
+    /** @param m1Prediction where each tick writes the sheet's own prediction of the M1 area (see {@link #m1Prediction()}) */
+    public CortexStage(List<Pathway> inputs, Pathway efference, List<Pathway> corollaries, int maxSpeedCountsPerSec,
+                       org.ev3cortex.seam.PathwayOutput m1Prediction) {
+        this.m1Prediction = m1Prediction;
         this.inputs = inputs.toArray(new Pathway[0]);
         this.efference = efference;
         this.corollaries = corollaries.toArray(new Pathway[0]);
@@ -52,6 +63,15 @@ public final class CortexStage implements Stage {
     @Override
     public String name() {
         return "cortex";
+    }
+
+    /**
+     * The sheet's own prediction (not the fallback's pick: copy-last would only delay M1), made
+     * this tick, of the M1 area's next input: the population M1 is about to encode from the
+     * behaviours' intent. Rewritten by each tick; the M1 area's shape.
+     */
+    public Pathway m1Prediction() {
+        return m1Prediction;
     }
 
     /** The sheet; built by the first {@link #configure}. */
@@ -73,6 +93,8 @@ public final class CortexStage implements Stage {
         }
         inputAreas = new Area[inputs.length];
         for (int i = 0; i < inputs.length; i++) inputAreas[i] = sheet.area(inputs[i].region().label());
+        m1Area = sheet.area(Region.M1.label());
+        m1Prediction.reshape(m1Area.width(), m1Area.height());
         corollaryAreas = new Area[corollaries.length];
         for (int i = 0; i < corollaries.length; i++) corollaryAreas[i] = sheet.area(corollaries[i].region().label());
         List<Area> areas = sheet.areas();
@@ -129,6 +151,7 @@ public final class CortexStage implements Stage {
             sheet.selfMotion(0.5f * (left + right) * invMaxSpeed, 0.5f * (right - left) * invMaxSpeed);
         }
         sheet.step(t.learn());
+        System.arraycopy(sheet.ownPrediction(), m1Area.start(), m1Prediction.output(), 0, m1Area.size());
         float[] surprise = sheet.areaSurprise();
         Percepts percepts = t.percepts();
         for (int i = 0; i < predicting.length; i++) {

@@ -75,8 +75,8 @@ public final class Sheet {
     private static final int F_EFF = 10;   // S1: M1's efference copy
     private static final int F_COR = 11;   // V1: the corollary discharge
     private static final int F_MOVE = 12;  // A1: forward, turn, and their changes (4 rows)
-    private static final int FEATURES = 16;
-    private final int features = FEATURES;
+    private static final int F_CONTEXT = 16; // M1: the pooled input areas, one row per pool
+    private final int features;
 
     private final float[] x;
     private final float[] p;
@@ -107,6 +107,13 @@ public final class Sheet {
     private final int s1Start;
     private final int s1End;
     private final float[] cor;
+    // M1's context: per pool of the input areas (the association layer's pools), the mean of its
+    // units' x - m, and the running variance that scales it to about unit size.
+    private final float[] context;
+    private final float[] contextVar;
+    private final float[] contextScale;
+    private final int m1Start;
+    private final int m1End;
     private boolean corollaryFed;
     private final int v1Start;
     private final int v1End;
@@ -145,6 +152,7 @@ public final class Sheet {
     private boolean space;
     private boolean useTopDown;
     private boolean useEfference;
+    private boolean useContext;
     private float lmsRate;
     private float lmsEpsilon;
     private float meanRate;
@@ -172,6 +180,7 @@ public final class Sheet {
         gridH = layout.height();
         n = layout.predictingUnits();
         maxPeriod = config.get(CortexKeys.CYCLES_MAX_PERIOD);
+        features = F_CONTEXT + pools(layout, config.get(CortexKeys.ASSOC_POOL));
         depth = maxPeriod + 2; // x[t - P] for P up to maxPeriod + 1 (the bracket above the largest peak)
 
         x = new float[n];
@@ -199,6 +208,9 @@ public final class Sheet {
         topDown = new float[n];
         eff = new float[n];
         cor = new float[n];
+        context = new float[features - F_CONTEXT];
+        contextVar = new float[features - F_CONTEXT];
+        contextScale = new float[features - F_CONTEXT];
         unitCell = new int[n];
         poolOf = new int[n];
         areaSurprise = new float[areas.size()];
@@ -214,6 +226,9 @@ public final class Sheet {
         int[] a1 = span(layout.area(Area.A1_L), layout.area(Area.A1_R));
         a1Start = a1[0];
         a1End = a1[1];
+        Area m1 = layout.area(Area.M1);
+        m1Start = m1.start();
+        m1End = m1.start() + m1.size();
         peak = new int[n];
         Arrays.fill(peak, 2);
         period = new int[n];
@@ -274,6 +289,7 @@ public final class Sheet {
         space = c.get(CortexKeys.PREDICT_SPACE);
         useTopDown = c.get(CortexKeys.PREDICT_TOP_DOWN);
         useEfference = c.get(CortexKeys.PREDICT_EFFERENCE);
+        useContext = c.get(CortexKeys.PREDICT_CONTEXT);
         lmsRate = c.get(CortexKeys.LMS_RATE).floatValue();
         lmsEpsilon = c.get(CortexKeys.LMS_EPSILON).floatValue();
         meanRate = c.get(CortexKeys.MEAN_RATE).floatValue();
@@ -290,12 +306,23 @@ public final class Sheet {
             else if (k < F_SPACE) on = cycles;
             else if (k < F_TOP) on = space;
             else if (k == F_TOP) on = useTopDown;
+            else if (k >= F_CONTEXT) on = useContext;
             else on = useEfference;
             featureOn[k] = on;
-            featureLo[k] = k == F_EFF ? s1Start : k == F_COR ? v1Start : k >= F_MOVE ? a1Start : 0;
-            featureHi[k] = k == F_EFF ? s1End : k == F_COR ? v1End : k >= F_MOVE ? a1End : n;
+            featureLo[k] = k == F_EFF ? s1Start : k == F_COR ? v1Start : k >= F_CONTEXT ? m1Start : k >= F_MOVE ? a1Start : 0;
+            featureHi[k] = k == F_EFF ? s1End : k == F_COR ? v1End : k >= F_CONTEXT ? m1End : k >= F_MOVE ? a1End : n;
             if (!on) Arrays.fill(f, k * n, (k + 1) * n, 0f);
         }
+    }
+
+    /** The association layer's inputs: pool x pool blocks of every predicting area but M1. */
+    private static int pools(Layout layout, int pool) {
+        int pools = 0;
+        for (Area a : layout.areas()) {
+            if (!a.predicting() || a.name().equals(Area.M1)) continue;
+            pools += ((a.width() + pool - 1) / pool) * ((a.height() + pool - 1) / pool);
+        }
+        return pools;
     }
 
     /** The compact range {@code [start, end)} two adjacent areas cover together. */
@@ -569,6 +596,7 @@ public final class Sheet {
             }
         }
         if (useTopDown) System.arraycopy(topDown, 0, f, F_TOP * n, n);
+        if (useContext) contextFeatures(m);
         if (useEfference) {
             System.arraycopy(eff, s1Start, f, F_EFF * n + s1Start, s1End - s1Start);
             int base = F_COR * n;
@@ -581,6 +609,38 @@ public final class Sheet {
                 f[(F_MOVE + 2) * n + i] = dForward;
                 f[(F_MOVE + 3) * n + i] = dTurn;
             }
+        }
+    }
+
+    // Rate of the context's running variance; its scale is refreshed every tick (a square root
+    // and a divide per pool, 46 by default).
+    private static final float CONTEXT_VAR_RATE = 0.01f;
+
+    /**
+     * M1's context: each pool of the input areas (their activity around the prior, pooled as the
+     * association layer pools their errors), scaled to about unit size by its running standard
+     * deviation, is a feature of every M1 unit. With it M1 can learn what the behaviours will
+     * do from what the senses show now (see m1.cortex.weight).
+     */
+    private void contextFeatures(float[] m) {
+        int pools = context.length;
+        Arrays.fill(context, 0f);
+        for (int i = 0; i < n; i++) {
+            int k = poolOf[i];
+            if (k >= 0) context[k] += x[i] - m[i];
+        }
+        for (int k = 0; k < pools; k++) {
+            float v = context[k] * poolInvCount[k];
+            float cv = contextVar[k] + CONTEXT_VAR_RATE * (v * v - contextVar[k]);
+            contextVar[k] = cv < TINY ? TINY : cv;
+            contextScale[k] = Recip.of((float) Math.sqrt(contextVar[k] + varFloor));
+            float z = v * contextScale[k];
+            context[k] = z > Z_CLIP ? Z_CLIP : z < -Z_CLIP ? -Z_CLIP : z;
+        }
+        for (int k = 0; k < pools; k++) {
+            int base = (F_CONTEXT + k) * n;
+            float z = context[k];
+            for (int i = m1Start; i < m1End; i++) f[base + i] = z;
         }
     }
 
@@ -667,6 +727,11 @@ public final class Sheet {
         }
         if (space) { c.fadd += units; c.bytes += 12 * units + 12L * NEIGHBOURS * units; c.iop += 4L * NEIGHBOURS * units; }
         c.bytes += 8 * units * 2; // history row, top-down and efference copies
+        if (useContext) { // M1's context: the pools' means and scales, copied to every M1 unit
+            long pools = context.length;
+            c.fadd += pooled + 3 * pools; c.fmul += 4 * pools; c.fcmp += 3 * pools; c.fdiv += pools; c.fmath += pools;
+            c.fconv += 2 * pools; c.iop += 3 * units + 4 * pools * (m1End - m1Start); c.bytes += 12 * units + 4 * pools * (m1End - m1Start);
+        }
         if (useEfference) { // V1's corollary discharge, A1's four self-motion rows
             long v1 = v1End - v1Start;
             long a1 = a1End - a1Start;
@@ -680,6 +745,11 @@ public final class Sheet {
     public float[] activity() { return x; }
     /** The prediction each unit made for the next tick. */
     public float[] prediction() { return p; }
+    /**
+     * The sheet's own prediction for the next tick, before the fallback picks between it,
+     * copy-last and the mean for each unit (the same as {@link #prediction()} without the fallback).
+     */
+    public float[] ownPrediction() { return fallback ? pSheet : p; }
     /** This tick's error {@code e = x − p} (p made last tick). */
     public float[] error() { return e; }
     /** This tick's surprise {@code e² / σ²} per unit. */
