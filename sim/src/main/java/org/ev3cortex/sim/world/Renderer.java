@@ -1,5 +1,8 @@
 package org.ev3cortex.sim.world;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import org.ev3cortex.body.PixelFormat;
 
 /**
@@ -14,7 +17,12 @@ public final class Renderer {
     private final double cameraHeightM;
     private final int[] rgb;
     private final double[] columnDepth;
+    private final int[] columnTop;
+    private final int[] columnBottom;
+    private final int[] columnWall;
     private final int[] hitColour = new int[1];
+    /** Four bytes of a frame as one little-endian int: Y0 U Y1 V in one store. */
+    private static final VarHandle YUYV_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private int[] skyRows;    // per image row, computed once: the gradients do not depend on the pose
     private int[] groundRows;
 
@@ -25,6 +33,9 @@ public final class Renderer {
         this.cameraHeightM = cameraHeightM;
         this.rgb = new int[width * height];
         this.columnDepth = new double[width];
+        this.columnTop = new int[width];
+        this.columnBottom = new int[width];
+        this.columnWall = new int[width];
     }
 
     public int width() { return width; }
@@ -64,19 +75,16 @@ public final class Renderer {
             double d = w.castRay(x, y, dx, dy, hitColour);
             double perpendicular = Math.max(1e-3, d * Math.cos(offset));
             columnDepth[c] = d;
-            int top = (int) Math.round(horizon - focal * (w.wallHeightM - cameraHeightM) / perpendicular);
-            int bottom = (int) Math.round(horizon + focal * cameraHeightM / perpendicular);
-            int wall = Colour.scale(hitColour[0], 1.0 / (1 + 0.25 * d));
-            for (int r = 0; r < height; r++) {
-                int colour;
-                if (r < top) {
-                    colour = skyRows[r];
-                } else if (r <= bottom) {
-                    colour = wall;
-                } else {
-                    colour = groundRows[r];
-                }
-                rgb[r * width + c] = colour;
+            columnTop[c] = (int) Math.round(horizon - focal * (w.wallHeightM - cameraHeightM) / perpendicular);
+            columnBottom[c] = (int) Math.round(horizon + focal * cameraHeightM / perpendicular);
+            columnWall[c] = Colour.scale(hitColour[0], 1.0 / (1 + 0.25 * d));
+        }
+        // Filled row by row, in memory order: sky above each column's wall, ground below it.
+        for (int r = 0, i = 0; r < height; r++) {
+            int sky = skyRows[r];
+            int ground = groundRows[r];
+            for (int c = 0; c < width; c++, i++) {
+                rgb[i] = r < columnTop[c] ? sky : r <= columnBottom[c] ? columnWall[c] : ground;
             }
         }
         for (WorldSpec.Light l : w.lights) drawLight(w, l, x, y, heading, focal, horizon);
@@ -123,22 +131,24 @@ public final class Renderer {
                 break;
             case YUYV:
             default:
-                // BT.601 full range in 8-bit fixed point; chroma from the pair's summed channels.
-                for (int i = 0; i < n; i += 2) {
-                    int p0 = rgb[i];
-                    int p1 = rgb[i + 1];
-                    int r0 = (p0 >> 16) & 0xFF, g0 = (p0 >> 8) & 0xFF, b0 = p0 & 0xFF;
-                    int r1 = (p1 >> 16) & 0xFF, g1 = (p1 >> 8) & 0xFF, b1 = p1 & 0xFF;
-                    int r = r0 + r1;
-                    int g = g0 + g1;
-                    int b = b0 + b1;
-                    dst[2 * i] = (byte) ((77 * r0 + 150 * g0 + 29 * b0 + 128) >> 8);
-                    dst[2 * i + 1] = (byte) clampByte(((-43 * r - 85 * g + 128 * b + 256) >> 9) + 128);
-                    dst[2 * i + 2] = (byte) ((77 * r1 + 150 * g1 + 29 * b1 + 128) >> 8);
-                    dst[2 * i + 3] = (byte) clampByte(((128 * r - 107 * g - 21 * b + 256) >> 9) + 128);
-                }
+                for (int i = 0; i < n; i += 2) YUYV_LE.set(dst, 2 * i, yuyv(rgb[i], rgb[i + 1]));
                 break;
         }
+    }
+
+    /** Y0 U Y1 V of two 0xRRGGBB pixels, packed low byte first: BT.601 full range in 8-bit fixed point. */
+    private static int yuyv(int p0, int p1) {
+        int r0 = (p0 >> 16) & 0xFF, g0 = (p0 >> 8) & 0xFF, b0 = p0 & 0xFF;
+        int r1 = (p1 >> 16) & 0xFF, g1 = (p1 >> 8) & 0xFF, b1 = p1 & 0xFF;
+        // Chroma from the pair's summed channels.
+        int r = r0 + r1;
+        int g = g0 + g1;
+        int b = b0 + b1;
+        int y0 = (77 * r0 + 150 * g0 + 29 * b0 + 128) >> 8;
+        int u = clampByte(((-43 * r - 85 * g + 128 * b + 256) >> 9) + 128);
+        int y1 = (77 * r1 + 150 * g1 + 29 * b1 + 128) >> 8;
+        int v = clampByte(((128 * r - 107 * g - 21 * b + 256) >> 9) + 128);
+        return (y0 & 0xFF) | (u << 8) | ((y1 & 0xFF) << 16) | (v << 24);
     }
 
     private static int clampByte(int v) {
