@@ -34,4 +34,29 @@ class RendererTest {
         renderer.toFrame(PixelFormat.YUYV, frame);
         assertThat(frame).isEqualTo(reference(rgb));
     }
+
+    /**
+     * The YUYV made while rendering (sky, ground and wall pairs from their rows and columns, the
+     * rest and the lights' glow pair by pair) equals the conversion of the rendered pixels, along
+     * a drive past walls, obstacles and the light.
+     */
+    @Test
+    void renderedFramesConvertAsTheirPixels() throws Exception {
+        org.ev3cortex.config.Config c = new org.ev3cortex.config.ConfigLoader(org.ev3cortex.sim.SimKeys.schema()).load(
+                java.util.List.of(), java.util.List.of(new org.ev3cortex.config.ConfigOverride("sim.hostStats", "false", "test")));
+        World w = new World(c);
+        Renderer renderer = new Renderer(160, 120, 60, 0.1);
+        byte[] frame = new byte[2 * 160 * 120];
+        w.runForever(0, 300);
+        w.runForever(1, 500);
+        int lit = 0;
+        for (int k = 0; k < 300; k++) {
+            w.advanceTo(w.nanos() + 100_000_000L);
+            renderer.render(w);
+            renderer.toFrame(PixelFormat.YUYV, frame);
+            assertThat(frame).as("frame %d", k).isEqualTo(reference(renderer.rgb()));
+            for (int p : renderer.rgb()) if ((p >> 16 & 0xFF) >= 245 && (p >> 8 & 0xFF) >= 240) lit++; // glow: the sky's red is 223
+        }
+        assertThat(lit).as("the light was in view at some point").isPositive();
+    }
 }
