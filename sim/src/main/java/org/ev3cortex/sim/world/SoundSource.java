@@ -132,10 +132,23 @@ public final class SoundSource {
      */
     private boolean on(double t) {
         if (onS >= periodS && periodS > 0) return true; // the remainder is below periodS
+        if (t >= knownFrom && t < knownUntil) return knownOn;
         double approx = t - Math.floor(t / periodS) * periodS;
-        if (t < 1e6 && approx > 1e-6 && approx < periodS - 1e-6 && Math.abs(approx - onS) > 1e-6) return approx < onS;
+        if (t < 1e6 && approx > 1e-6 && approx < periodS - 1e-6 && Math.abs(approx - onS) > 1e-6) {
+            // The same answer holds up to 2e-6 s short of this beat's edges (the next calls, and
+            // the other ear's, fall there).
+            knownOn = approx < onS;
+            knownFrom = t - (knownOn ? approx : approx - onS) + 2e-6;
+            knownUntil = t + ((knownOn ? onS : periodS) - approx) - 2e-6;
+            return knownOn;
+        }
         return t % periodS < onS;
     }
+
+    // on(t) for t in [knownFrom, knownUntil); empty at first
+    private double knownFrom = 1;
+    private double knownUntil = 0;
+    private boolean knownOn;
 
     private static final int SINE_TABLE = 4096;
     private static final float[] SINE = new float[SINE_TABLE + 1];
