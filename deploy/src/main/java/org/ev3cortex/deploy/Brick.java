@@ -14,11 +14,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -94,7 +97,12 @@ public final class Brick implements AutoCloseable {
                     throw new IOException("--password needs a terminal to prompt on, or the " + Credentials.PASSWORD_ENV
                             + " environment variable");
                 }
-                s.setPassword(new String(pw));
+                // As bytes (JSch's String form is deprecated): the UTF-8 JSch would encode it to.
+                ByteBuffer utf8 = StandardCharsets.UTF_8.encode(CharBuffer.wrap(pw));
+                byte[] bytes = new byte[utf8.remaining()];
+                utf8.get(bytes);
+                s.setPassword(bytes);
+                Arrays.fill(bytes, (byte) 0);
             }
             s.setUserInfo(new Prompts(pw));
             s.setServerAliveInterval(5_000);

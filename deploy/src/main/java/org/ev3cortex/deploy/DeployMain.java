@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code java -jar deploy/target/ev3cortex-deploy.jar <command>}: laptop to brick over SSH. */
-@Command(name = "ev3cortex-deploy", mixinStandardHelpOptions = true, version = "ev3cortex-deploy 0.1.0",
+@Command(name = "ev3cortex-deploy", mixinStandardHelpOptions = true,
         description = "Deploy the brick jar and tune a running agent over SSH.",
         subcommands = {DeployMain.Deploy.class, DeployMain.Start.class, DeployMain.Stop.class, DeployMain.Restart.class,
                 DeployMain.Status.class, DeployMain.Logs.class, DeployMain.Tune.class, DeployMain.Rollback.class,
@@ -45,6 +45,14 @@ public final class DeployMain implements Runnable {
 
     /** Runs one command with the given streams; returns the exit code. */
     public static int run(PrintStream out, PrintStream err, String... args) {
+        return commandLine(out, err, args).execute(args);
+    }
+
+    /** Help text wraps here. */
+    static final int HELP_WIDTH = 100;
+
+    /** The configured command line for {@code args} (which only tell it what to keep out of error messages). */
+    static CommandLine commandLine(PrintStream out, PrintStream err, String... args) {
         CommandLine cl = new CommandLine(new DeployMain());
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
@@ -69,13 +77,35 @@ public final class DeployMain implements Runnable {
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
             return EXIT_USAGE;
         });
+        String version = version();
+        cl.getCommandSpec().version(version);
         for (CommandLine sub : cl.getSubcommands().values()) {
             sub.getCommandSpec().mixinStandardHelpOptions(true); // --help and --version on every subcommand
-        }
-        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().version(version);
             ((Base) sub.getCommand()).out = out;
         }
-        return cl.execute(args);
+        cl.setUsageHelpWidth(HELP_WIDTH);
+        return cl;
+    }
+
+    /**
+     * "ev3cortex-deploy VERSION on Java V (VM)": VERSION from the jar's pom.properties, "dev" when
+     * run from classes. (Not the manifest: a dependency's would answer.)
+     */
+    static String version() {
+        String v = null;
+        try (java.io.InputStream in = DeployMain.class.getResourceAsStream(
+                "/META-INF/maven/org.ev3cortex/ev3cortex-deploy/pom.properties")) {
+            if (in != null) {
+                java.util.Properties p = new java.util.Properties();
+                p.load(in);
+                v = p.getProperty("version");
+            }
+        } catch (IOException e) {
+            v = null;
+        }
+        return "ev3cortex-deploy " + (v == null ? "dev" : v) + " on Java " + System.getProperty("java.version")
+                + " (" + System.getProperty("java.vm.name") + ")";
     }
 
     /** How to reach the brick: deploy.properties, overridden by these flags. */

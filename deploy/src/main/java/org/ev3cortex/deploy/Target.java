@@ -25,8 +25,9 @@ import java.util.TreeSet;
 public final class Target {
     public static final String DEFAULT_REMOTE_DIR = "/home/robot/ev3cortex";
     /** The brick's JVM flags for 64 MB of RAM; docs/brick.md explains each, and README shows the same set. */
-    public static final String DEFAULT_JVM_FLAGS = "-Xms16m -Xmx24m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
-            + " -XX:ReservedCodeCacheSize=8m -XX:MaxMetaspaceSize=24m -Xshare:auto";
+    public static final String DEFAULT_JVM_FLAGS = "-Xms16m -Xmx24m -Xmn2m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+            + " -XX:CICompilerCount=1 -XX:-MethodFlushing -XX:ReservedCodeCacheSize=8m -XX:MaxMetaspaceSize=24m"
+            + " -XX:-UsePerfData -Xshare:auto";
 
     static final Set<String> KEYS = new TreeSet<>(Arrays.asList(
             "host", "port", "user", "identityFile", "knownHostsFile", "remoteDir", "jvmFlags", "java"));

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code deploy doctor} against Debian's OpenSSH sshd on 127.0.0.1:2222 (deploy/ci/start-openssh.sh),
  * with the fake brick of {@link DoctorOverSshTest}. Skipped when that server is not up.
  */
+@Tag("openssh")
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class DoctorOpenSshTest {
     @TempDir

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The same deploy, against Debian's OpenSSH sshd on 127.0.0.1:2222 as started by
  * {@code deploy/ci/start-openssh.sh} (temp host and user keys). Skipped when that server is not up.
  */
+@Tag("openssh")
 @Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class OpenSshTest {
     static final Path SSHD = Path.of(System.getenv().getOrDefault("EV3CORTEX_SSHD_DIR", "/tmp/ev3cortex-sshd"));

@@ -61,8 +61,12 @@ public final class ServeEv3Fixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         server.stop();
-        serving.join(10_000);
+        try {
+            serving.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -108,4 +108,16 @@ class SimJarIT {
                 .doesNotContain("ClassNotFoundException").doesNotContainIgnoringCase("fail")
                 .doesNotContain("could not be found");
     }
+
+    @Test
+    void versionComesFromTheJarsMavenMetadata() throws Exception {
+        String version = System.getProperty("ev3cortex.version");
+        assumeTrue(version != null, "run by the integration-test phase");
+        Process p = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar().toAbsolutePath().toString(), "tools", "v1", "--version").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).startsWith("ev3cortex-sim " + version + " on Java ");
+    }
 }

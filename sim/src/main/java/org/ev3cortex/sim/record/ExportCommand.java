@@ -98,7 +98,7 @@ public final class ExportCommand implements Callable<Integer> {
                 if (e instanceof RuntimeException && !(e instanceof java.io.UncheckedIOException)) {
                     throw new BadRecordingException(file + ": corrupt message (" + e.getMessage() + ")");
                 }
-                throw new BadRecordingException(out + ": cannot write there (" + RecordDefaults.describe((Exception) e) + ")");
+                throw new BadRecordingException(out + ": cannot write there (" + RecordDefaults.describe(e) + ")");
             }
             o.printf("exported %d arrays from %d channels of %s to %s (index.json)%n", arrays, rec.messages.size(), file, out);
             return 0;

@@ -1,5 +1,8 @@
 package org.ev3cortex.sim.world;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import org.ev3cortex.body.PixelFormat;
 
 /**
@@ -14,9 +17,22 @@ public final class Renderer {
     private final double cameraHeightM;
     private final int[] rgb;
     private final double[] columnDepth;
+    private final int[] columnTop;
+    private final int[] columnBottom;
+    private final int[] columnWall;
     private final int[] hitColour = new int[1];
+    /** Four bytes of a frame as one little-endian int: Y0 U Y1 V in one store. */
+    private static final VarHandle YUYV_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private int[] skyRows;    // per image row, computed once: the gradients do not depend on the pose
     private int[] groundRows;
+    // YUYV of the last render, one int (Y0 U Y1 V) per pair of pixels, made while filling rgb: a
+    // pair of sky, of ground or of one wall pair takes its row's or its columns' value, only
+    // mixed pairs and the pairs a light drew on are converted one by one. Null for an odd width.
+    private final int[] frameYuyv;
+    private final int[] wallPairs;
+    private int[] skyPairs;
+    private int[] groundPairs;
+    private boolean yuyvOfRender;
 
     public Renderer(int width, int height, double fovDeg, double cameraHeightM) {
         this.width = width;
@@ -25,14 +41,27 @@ public final class Renderer {
         this.cameraHeightM = cameraHeightM;
         this.rgb = new int[width * height];
         this.columnDepth = new double[width];
+        this.columnTop = new int[width];
+        this.columnBottom = new int[width];
+        this.columnWall = new int[width];
+        this.frameYuyv = width % 2 == 0 ? new int[width * height / 2] : null;
+        this.wallPairs = new int[width / 2];
     }
 
     public int width() { return width; }
     public int height() { return height; }
 
-    /** The last rendered frame as 0xRRGGBB, row-major; for the viewer. */
+    /**
+     * The last rendered frame as 0xRRGGBB, row-major; for the viewer, read-only. (Whoever writes
+     * into it must call {@link #rgbChanged()} before the next {@link #toFrame}.)
+     */
     public int[] rgb() {
         return rgb;
+    }
+
+    /** {@link #rgb()} was written from outside: the next frame is converted from it. */
+    public void rgbChanged() {
+        yuyvOfRender = false;
     }
 
     /** Renders the view from the world's current pose into {@link #rgb()}. */
@@ -50,9 +79,13 @@ public final class Renderer {
         if (skyRows == null) {
             skyRows = new int[height];
             groundRows = new int[height];
+            skyPairs = new int[height];
+            groundPairs = new int[height];
             for (int r = 0; r < height; r++) {
                 skyRows[r] = Colour.scale(w.skyColour, 1.0 - 0.15 * r / (double) height);
                 groundRows[r] = Colour.scale(w.groundColour, 0.7 + 0.3 * (r - horizon) / (double) (height - horizon));
+                skyPairs[r] = yuyv(skyRows[r], skyRows[r]);
+                groundPairs[r] = yuyv(groundRows[r], groundRows[r]);
             }
         }
         for (int c = 0; c < width; c++) {
@@ -64,22 +97,38 @@ public final class Renderer {
             double d = w.castRay(x, y, dx, dy, hitColour);
             double perpendicular = Math.max(1e-3, d * Math.cos(offset));
             columnDepth[c] = d;
-            int top = (int) Math.round(horizon - focal * (w.wallHeightM - cameraHeightM) / perpendicular);
-            int bottom = (int) Math.round(horizon + focal * cameraHeightM / perpendicular);
-            int wall = Colour.scale(hitColour[0], 1.0 / (1 + 0.25 * d));
-            for (int r = 0; r < height; r++) {
-                int colour;
-                if (r < top) {
-                    colour = skyRows[r];
-                } else if (r <= bottom) {
-                    colour = wall;
-                } else {
-                    colour = groundRows[r];
+            columnTop[c] = (int) Math.round(horizon - focal * (w.wallHeightM - cameraHeightM) / perpendicular);
+            columnBottom[c] = (int) Math.round(horizon + focal * cameraHeightM / perpendicular);
+            columnWall[c] = Colour.scale(hitColour[0], 1.0 / (1 + 0.25 * d));
+        }
+        // Filled row by row, in memory order: sky above each column's wall, ground below it.
+        if (frameYuyv == null) {
+            for (int r = 0, i = 0; r < height; r++) {
+                int sky = skyRows[r];
+                int ground = groundRows[r];
+                for (int c = 0; c < width; c++, i++) {
+                    rgb[i] = r < columnTop[c] ? sky : r <= columnBottom[c] ? columnWall[c] : ground;
                 }
-                rgb[r * width + c] = colour;
+            }
+        } else {
+            for (int j = 0; j < wallPairs.length; j++) wallPairs[j] = yuyv(columnWall[2 * j], columnWall[2 * j + 1]);
+            for (int r = 0, i = 0; r < height; r++) {
+                int sky = skyRows[r];
+                int ground = groundRows[r];
+                for (int c = 0; c < width; c += 2, i += 2) {
+                    // 0 sky, 1 wall, 2 ground
+                    int k0 = r < columnTop[c] ? 0 : r <= columnBottom[c] ? 1 : 2;
+                    int k1 = r < columnTop[c + 1] ? 0 : r <= columnBottom[c + 1] ? 1 : 2;
+                    int p0 = k0 == 0 ? sky : k0 == 1 ? columnWall[c] : ground;
+                    int p1 = k1 == 0 ? sky : k1 == 1 ? columnWall[c + 1] : ground;
+                    rgb[i] = p0;
+                    rgb[i + 1] = p1;
+                    frameYuyv[i >> 1] = k0 != k1 ? yuyv(p0, p1) : k0 == 0 ? skyPairs[r] : k0 == 1 ? wallPairs[c >> 1] : groundPairs[r];
+                }
             }
         }
         for (WorldSpec.Light l : w.lights) drawLight(w, l, x, y, heading, focal, horizon);
+        yuyvOfRender = frameYuyv != null;
     }
 
     private void drawLight(World w, WorldSpec.Light l, double x, double y, double heading, double focal, int horizon) {
@@ -100,9 +149,11 @@ public final class Renderer {
                 double q = Math.hypot(c - cx, r - cy) / radius;
                 if (q > 2) continue;
                 double glow = Math.exp(-q * q);
-                int p = rgb[r * width + c];
-                rgb[r * width + c] = Colour.rgb(Colour.r(p) + (255 - Colour.r(p)) * glow,
+                int i = r * width + c;
+                int p = rgb[i];
+                rgb[i] = Colour.rgb(Colour.r(p) + (255 - Colour.r(p)) * glow,
                         Colour.g(p) + (250 - Colour.g(p)) * glow, Colour.b(p) + (210 - Colour.b(p)) * glow);
+                if (frameYuyv != null) frameYuyv[i >> 1] = yuyv(rgb[i & ~1], rgb[i | 1]);
             }
         }
     }
@@ -123,22 +174,28 @@ public final class Renderer {
                 break;
             case YUYV:
             default:
-                // BT.601 full range in 8-bit fixed point; chroma from the pair's summed channels.
-                for (int i = 0; i < n; i += 2) {
-                    int p0 = rgb[i];
-                    int p1 = rgb[i + 1];
-                    int r0 = (p0 >> 16) & 0xFF, g0 = (p0 >> 8) & 0xFF, b0 = p0 & 0xFF;
-                    int r1 = (p1 >> 16) & 0xFF, g1 = (p1 >> 8) & 0xFF, b1 = p1 & 0xFF;
-                    int r = r0 + r1;
-                    int g = g0 + g1;
-                    int b = b0 + b1;
-                    dst[2 * i] = (byte) ((77 * r0 + 150 * g0 + 29 * b0 + 128) >> 8);
-                    dst[2 * i + 1] = (byte) clampByte(((-43 * r - 85 * g + 128 * b + 256) >> 9) + 128);
-                    dst[2 * i + 2] = (byte) ((77 * r1 + 150 * g1 + 29 * b1 + 128) >> 8);
-                    dst[2 * i + 3] = (byte) clampByte(((128 * r - 107 * g - 21 * b + 256) >> 9) + 128);
+                if (yuyvOfRender) {
+                    for (int j = 0; j < n / 2; j++) YUYV_LE.set(dst, 4 * j, frameYuyv[j]);
+                } else {
+                    for (int i = 0; i < n; i += 2) YUYV_LE.set(dst, 2 * i, yuyv(rgb[i], rgb[i + 1]));
                 }
                 break;
         }
+    }
+
+    /** Y0 U Y1 V of two 0xRRGGBB pixels, packed low byte first: BT.601 full range in 8-bit fixed point. */
+    private static int yuyv(int p0, int p1) {
+        int r0 = (p0 >> 16) & 0xFF, g0 = (p0 >> 8) & 0xFF, b0 = p0 & 0xFF;
+        int r1 = (p1 >> 16) & 0xFF, g1 = (p1 >> 8) & 0xFF, b1 = p1 & 0xFF;
+        // Chroma from the pair's summed channels.
+        int r = r0 + r1;
+        int g = g0 + g1;
+        int b = b0 + b1;
+        int y0 = (77 * r0 + 150 * g0 + 29 * b0 + 128) >> 8;
+        int u = clampByte(((-43 * r - 85 * g + 128 * b + 256) >> 9) + 128);
+        int y1 = (77 * r1 + 150 * g1 + 29 * b1 + 128) >> 8;
+        int v = clampByte(((128 * r - 107 * g - 21 * b + 256) >> 9) + 128);
+        return (y0 & 0xFF) | (u << 8) | ((y1 & 0xFF) << 16) | (v << 24);
     }
 
     private static int clampByte(int v) {

@@ -91,21 +91,20 @@ public final class SoundSource {
     /** The emitted signal at time {@code t} (seconds), before distance attenuation. */
     public double signal(double t) {
         if (t < 0) return 0;
+        switch (kind) {
+            case TONE:
+                return on(t) ? level * sinCycles(f0Hz * t) : 0;
+            case NOISE:
+                return on(t) ? noise(t) : 0;
+            default:
+                break;
+        }
         double tau = t % periodS;
         if (tau >= onS) return 0;
         switch (kind) {
-            case TONE:
-                return level * sinCycles(f0Hz * t);
             case CHIRP: {
                 // Linear sweep f0 -> f1 over each on-interval: phase = 2π(f0 τ + (f1 - f0) τ² / 2on).
                 return level * sinCycles(f0Hz * tau + (f1Hz - f0Hz) * tau * tau / (2 * onS));
-            }
-            case NOISE: {
-                // Deterministic white noise at 16 kHz, linearly interpolated between samples.
-                double pos = t * 16_000;
-                long i = (long) Math.floor(pos);
-                double frac = pos - i;
-                return level * ((1 - frac) * hashNoise(i) + frac * hashNoise(i + 1));
             }
             case WAV:
             default: {
@@ -116,6 +115,40 @@ public final class SoundSource {
             }
         }
     }
+
+    /** Deterministic white noise at 16 kHz, linearly interpolated between samples. */
+    private double noise(double t) {
+        double pos = t * 16_000;
+        long i = (long) Math.floor(pos);
+        double frac = pos - i;
+        return level * ((1 - frac) * hashNoise(i) + frac * hashNoise(i + 1));
+    }
+
+    /**
+     * Whether the rhythm is on at {@code t >= 0}: exactly {@code t % periodS < onS}. The remainder
+     * of doubles is a slow runtime call, made 32,000 times per simulated second; the quotient's
+     * floor gives the same answer within about 2 ulp of t, so it decides whenever it is farther
+     * than 1e-6 s from every edge (and t below 1e6 s), and the remainder decides the rest.
+     */
+    private boolean on(double t) {
+        if (onS >= periodS && periodS > 0) return true; // the remainder is below periodS
+        if (t >= knownFrom && t < knownUntil) return knownOn;
+        double approx = t - Math.floor(t / periodS) * periodS;
+        if (t < 1e6 && approx > 1e-6 && approx < periodS - 1e-6 && Math.abs(approx - onS) > 1e-6) {
+            // The same answer holds up to 2e-6 s short of this beat's edges (the next calls, and
+            // the other ear's, fall there).
+            knownOn = approx < onS;
+            knownFrom = t - (knownOn ? approx : approx - onS) + 2e-6;
+            knownUntil = t + ((knownOn ? onS : periodS) - approx) - 2e-6;
+            return knownOn;
+        }
+        return t % periodS < onS;
+    }
+
+    // on(t) for t in [knownFrom, knownUntil); empty at first
+    private double knownFrom = 1;
+    private double knownUntil = 0;
+    private boolean knownOn;
 
     private static final int SINE_TABLE = 4096;
     private static final float[] SINE = new float[SINE_TABLE + 1];

@@ -82,10 +82,11 @@ public final class World {
     private long stallEvents;
     private double distanceM;
 
-    // Audio: interleaved L/R into a ring, one sample at a time as the world steps.
+    // Audio: interleaved L/R into a ring as the world steps, a chunk of frames per write.
     private final AudioRing audio;
     private long audioSamples;
-    private final short[] frame = new short[2];
+    private static final int AUDIO_CHUNK_FRAMES = 256;
+    private final short[] frames = new short[2 * AUDIO_CHUNK_FRAMES];
     private final double[][] earDelayS;
     private final double[][] earGain;
     private static final int NOISE_TABLE = 1 << 16;
@@ -237,6 +238,7 @@ public final class World {
         earGeometry(0, heading + Math.PI / 2);
         earGeometry(1, heading - Math.PI / 2);
         int n = sounds.size();
+        int k = 0;
         while (audioSamples < due) {
             double t = audioSamples / (double) AUDIO_RATE_HZ;
             for (int ear = 0; ear < 2; ear++) {
@@ -244,11 +246,15 @@ public final class World {
                 for (int i = 0; i < n; i++) {
                     sum += sounds.get(i).signal(t - earDelayS[ear][i]) * earGain[ear][i];
                 }
-                frame[ear] = toPcm(sum + micNoise * gaussian());
+                frames[k++] = toPcm(sum + micNoise * gaussian());
             }
-            audio.write(frame, 0, 2);
             audioSamples++;
+            if (k == frames.length) {
+                audio.write(frames, 0, k); // readers hold this world's lock, so they see whole steps only
+                k = 0;
+            }
         }
+        audio.write(frames, 0, k);
     }
 
     /**

@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 import org.ev3cortex.sim.SimMain;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** Our MCAP files, read by Foxglove's own {@code @mcap/core} (McapIndexedReader and McapStreamReader). */
+@Tag("node")
 class McapNodeTest {
     static final List<String> TOPICS = List.of("/config", "/camera", "/audio", "/body", "/commands", "/surprise",
             "/behaviour", "/timings", "/sheet/prediction", "/sheet/error");

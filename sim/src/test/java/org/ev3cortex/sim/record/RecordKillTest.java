@@ -10,6 +10,7 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * it has recorded for a few seconds it gets SIGKILL. Foxglove's stream reader must read the file,
  * and the newest tick in it must be at most 1 s older (wall clock) than the kill.
  */
+@Tag("node")
 class RecordKillTest {
     @TempDir
     Path dir;

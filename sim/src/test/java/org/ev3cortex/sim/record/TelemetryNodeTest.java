@@ -16,12 +16,14 @@ import org.ev3cortex.record.Recorder;
 import org.ev3cortex.sim.SimKeys;
 import org.ev3cortex.sim.body.SimBody;
 import org.ev3cortex.record.TelemetryServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Live telemetry, read by Foxglove's own {@code @foxglove/ws-protocol} client under Node: a running
  * simulated agent delivers at least 5 channels within 5 s, and a client that reconnects resumes.
  */
+@Tag("node")
 class TelemetryNodeTest {
 
     @Test
