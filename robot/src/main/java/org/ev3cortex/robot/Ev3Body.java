@@ -15,6 +15,7 @@ import org.ev3cortex.body.LegoSensors;
 import org.ev3cortex.body.Microphone;
 import org.ev3cortex.body.MotorState;
 import org.ev3cortex.body.Motors;
+import org.ev3cortex.body.OshiSystemStats;
 import org.ev3cortex.body.PixelFormat;
 import org.ev3cortex.body.StopAction;
 import org.ev3cortex.body.SystemClock;
@@ -130,12 +131,10 @@ public final class Ev3Body implements Body, LegoSensors {
                             c.get(BodyKeys.MIC_RING_SAMPLES), clock, backoffMin, backoffMax)
                     : null;
             if (microphone != null) opened.add(microphone);
-            // Started by activate(), after the first tick: the capture commands a process each,
-            // which would delay the first tick. The statistics come from procfs and sysfs, not
-            // OSHI, whose JNA costs the brick about 5 MB and two threads (docs/brick.md, "Memory").
+            // Started by activate(), after the first tick: OSHI loads JNA and several hundred
+            // classes, and the capture commands a process each, which would delay the first tick.
             stats = c.get(Ev3Keys.STATS_ENABLED)
-                    ? new ProcSystemStats(clock, c.get(Ev3Keys.STATS_INTERVAL_MS), Paths.get("/proc"),
-                            Paths.get("/sys/class/thermal"))
+                    ? new OshiSystemStats(clock, c.get(Ev3Keys.STATS_INTERVAL_MS))
                     : null;
             done = true;
         } catch (IOException e) {

@@ -60,10 +60,10 @@ public final class Ev3Keys {
             .doc("Longest wait between restarts of a camera or microphone command.");
     public static final Key<Boolean> STATS_ENABLED = Key.boolKey("ev3.stats.enabled", true)
             .restartOnly()
-            .doc("Sample the brick's statistics for the insula (CPU load, memory, temperature, processes) from /proc and /sys.");
+            .doc("Sample host statistics with OSHI for the insula (CPU, memory, temperature).");
     public static final Key<Integer> STATS_INTERVAL_MS = Key.intKey("ev3.stats.intervalMs", 1_000)
             .unit("ms").range(50, 600_000).restartOnly()
-            .doc("How often the brick's statistics are sampled.");
+            .doc("How often OSHI samples the host statistics.");
 
     public static final List<Key<?>> ALL = List.of(SYSFS_ROOT, DEVICE_TIMEOUT_MS, GARBAGE_LIMIT, LEDS_ENABLED,
             BUTTONS_DEVICE,

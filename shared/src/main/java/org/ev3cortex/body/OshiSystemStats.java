@@ -8,10 +8,9 @@ import oshi.hardware.Sensors;
 import oshi.software.os.OperatingSystem;
 
 /**
- * {@link SystemStats} from OSHI, sampled every {@code intervalMs} on a capture thread: the
- * simulator's and laptop mode's host figures. (The brick reads procfs and sysfs itself, in
- * robot's ProcSystemStats: JNA would cost it about 5 MB and two threads.) Its udev use is turned
- * off, since nothing here needs it and loading libudev costs start-up time.
+ * {@link SystemStats} from OSHI, sampled every {@code intervalMs} on a capture thread. OSHI runs
+ * on the brick too (JNA ships linux-armel natives); its udev use is turned off there, since the
+ * brick has no need for it and loading libudev costs start-up time.
  */
 public final class OshiSystemStats extends ThreadedSource<double[]> implements SystemStats {
     private final long intervalMs;
