@@ -71,6 +71,13 @@ final class Corollary {
         }
     }
 
+    /** The sum of the last column sums over columns {@code [from, to)}: the luma of that band of the frame. */
+    long sum(int from, int to) {
+        long sum = 0;
+        for (int x = from; x < to; x++) sum += columns[x];
+        return sum;
+    }
+
     /** Column sums from the bottom row of a summed-area table ({@link ReceptiveFields#integrate}): a subtract per column. */
     void columnsFromSat(int[] sat) {
         int base = height * (width + 1);
@@ -106,28 +113,47 @@ final class Corollary {
 
     /**
      * The shift s in [-maxShift, maxShift] for which {@code now[x]} best matches {@code before[x + s]}
-     * (smallest mean absolute difference over the columns both have); 0 wins ties.
+     * (smallest mean absolute difference over the columns both have); the smaller shift wins
+     * ties. Coarse to fine: every fourth shift, then the two halfway either side of the best,
+     * then the two beside that, since column sums over a whole frame's height change smoothly
+     * from one column to the next.
      */
     int bestShift(int[] now, int[] before) {
-        long bestSad = -1; // none yet
-        long bestCount = 1;
         int best = 0;
-        for (int k = 0; k <= 2 * maxShift; k++) {
-            // 0, 1, -1, 2, -2, ...: the strict comparison below keeps the smallest shift on a tie.
-            int s = (k & 1) == 0 ? -(k >> 1) : (k + 1) >> 1;
-            int from = Math.max(0, -s);
-            int to = Math.min(width, width - s);
-            long sad = 0;
-            for (int x = from; x < to; x++) {
-                int d = now[x] - before[x + s];
-                sad += d < 0 ? -d : d;
-            }
-            long count = to - from;
-            if (bestSad < 0 || sad * bestCount < bestSad * count) {
-                bestSad = sad;
-                bestCount = count;
-                best = s;
-            }
+        bestSad = -1; // none yet
+        bestCount = 1;
+        for (int k = 0; k <= maxShift; k += COARSE) { // 0, 4, -4, 8, -8, ...
+            best = better(now, before, k, best);
+            if (k > 0) best = better(now, before, -k, best);
+        }
+        for (int step = COARSE / 2; step >= 1; step /= 2) {
+            int centre = best;
+            if (centre + step <= maxShift) best = better(now, before, centre + step, best);
+            if (centre - step >= -maxShift) best = better(now, before, centre - step, best);
+        }
+        return best;
+    }
+
+    /** The coarse search's step, px: a power of two. */
+    private static final int COARSE = 4;
+
+    private long bestSad;
+    private long bestCount;
+
+    /** Shift s if its mean absolute difference beats the best so far (strictly), else {@code best}. */
+    private int better(int[] now, int[] before, int s, int best) {
+        int from = Math.max(0, -s);
+        int to = Math.min(width, width - s);
+        long sad = 0;
+        for (int x = from; x < to; x++) {
+            int d = now[x] - before[x + s];
+            sad += d < 0 ? -d : d;
+        }
+        long count = to - from;
+        if (bestSad < 0 || sad * bestCount < bestSad * count || (sad * bestCount == bestSad * count && Math.abs(s) < Math.abs(best))) {
+            bestSad = sad;
+            bestCount = count;
+            return s;
         }
         return best;
     }
@@ -142,8 +168,9 @@ final class Corollary {
             c.iop += 4 * pixels + 2L * width;
             c.bytes += pixels + 8L * width;
         }
-        long candidates = 2L * maxShift + 1;
-        long pairs = candidates * width - (long) maxShift * (maxShift + 1); // columns overlapping, over all shifts
+        long coarse = maxShift / COARSE;
+        long candidates = 2 * coarse + 1 + 4;                               // every fourth shift, then 2 + 2
+        long pairs = candidates * width - 2L * COARSE * coarse * (coarse + 1) / 2 - 4L * maxShift / 2; // columns overlapping
         c.iop += 6 * pairs + 12 * candidates;
         c.bytes += 8 * pairs;
         c.fmul += 1; // the predicted shift

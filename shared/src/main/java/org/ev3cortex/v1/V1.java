@@ -235,9 +235,15 @@ public final class V1 implements Stage {
         } else {
             c.bytes += 16L * s.rings * s.sectors;
         }
-        // Hemifield sums: an int add per luma byte; two conversions and divides for the means.
-        c.iop += 4 * n + 6L * s.height;
-        c.bytes += n;
+        // Hemifield sums: an int add per luma byte (or, with the corollary, per column sum it
+        // made anyway); two conversions and divides for the means.
+        if (s.corollary) {
+            c.iop += 3L * s.width;
+            c.bytes += 4L * s.width;
+        } else {
+            c.iop += 4 * n + 6L * s.height;
+            c.bytes += n;
+        }
         c.fconv += 4;
         c.dop += 4;
     }
@@ -259,7 +265,18 @@ public final class V1 implements Stage {
         if (in.frame.length == 0 || !in.frameReading.isNewerThan(lastSequence)) return;
         lastSequence = in.frameReading.sequence;
         process(in.frame, left.output(), right.output());
-        hemifieldLuma(t, in.frame);
+        if (corollary != null) {
+            // The corollary's column sums hold the hemifields' sums too: one pass over the luma.
+            Settings s = settings;
+            if (sat != null) corollary.columnsFromSat(sat);
+            else corollary.columnsFromLuma(rgbLuma != null ? rgbLuma : in.frame, rgbLuma != null ? 1 : lumaStride(s.format));
+            int half = s.width / 2;
+            long sumLeft = corollary.sum(0, half);
+            long sumRight = corollary.sum(half, s.width);
+            t.percepts().luma(sumLeft / (255.0 * half * s.height), sumRight / (255.0 * (s.width - half) * s.height));
+        } else {
+            hemifieldLuma(t, in.frame);
+        }
         selfMotion(in.frame, t.efference());
     }
 
@@ -278,10 +295,7 @@ public final class V1 implements Stage {
         }
         Settings s = settings;
         byte[] src = rgbLuma != null ? rgbLuma : frame;
-        int stride = rgbLuma != null ? 1 : lumaStride(s.format);
-        if (sat != null) corollary.columnsFromSat(sat);
-        else corollary.columnsFromLuma(src, stride);
-        int shift = corollary.update(Corollary.turn(efference));
+        int shift = corollary.update(Corollary.turn(efference)); // the column sums are in (update)
         leftFields.applyShifted(sat, src, shift, l, 0, leftNext.output(), 0);
         rightFields.applyShifted(sat, src, shift, r, 0, rightNext.output(), 0);
         int cells = s.sectors * s.rings;
