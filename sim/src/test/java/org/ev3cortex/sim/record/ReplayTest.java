@@ -23,7 +23,7 @@ class ReplayTest {
 
     /** Orient's salience raised so that the sheet's surprise steers within a minute. */
     static final String ORIENT = "m1.orient.salienceGain=5";
-    static final String RATE = "cortex.lms.rate=0.2";
+    static final String RATE = "cortex.lms.rate=0.02";
 
     static final class Result {
         int exit;
