@@ -14,8 +14,17 @@ import org.ev3cortex.seam.TickData;
  * salience, with a bonus for the running one and a minimum hold so that selection does not
  * dither. Reads only the tick's {@link Percepts}; writes the {@link Intent} that M1 encodes.
  *
- * <p>Sound level is held with a 1 s decay, so that a rhythmic source keeps steering the robot
- * through its silent gaps, as a cricket keeps its heading between chirps.
+ * <p>Phonotaxis hears only the target song, as a cricket hears its own species: the level per ear
+ * is the amplitude in the A1 bands that overlap the song's pitch band, and it has salience only
+ * while that level is modulated at the song's rhythm (the share of its variation at the song's
+ * period, over a few periods). The level is held with a 1 s decay, so that a rhythmic source keeps
+ * steering the robot through its silent gaps, as a cricket keeps its heading between chirps.
+ *
+ * <p>When phonotaxis (or light approach) meets an obstacle, the reflex backs off and turns away
+ * from it to one side, and the robot then follows the obstacle's edge ({@link Behaviour#FOLLOW_EDGE}):
+ * it curves back toward that side, bumping along the edge, until it has gone a while without a
+ * contact or the goal lies on the free side; then selection resumes. A contact soon after keeps
+ * the same side, so the robot works its way around instead of pinning itself against the face.
  */
 public final class ActionSelection implements Stage {
     private static final Behaviour[] CHOICES = {
@@ -59,6 +68,37 @@ public final class ActionSelection implements Stage {
     private int detourTicks;
     private long detourUntil = Long.MIN_VALUE;
 
+    // The target song: its bands (a mask over A1's, rebuilt when A1's bands change) and its rhythm.
+    private double songMinHz;
+    private double songMaxHz;
+    private double songPeriodS;
+    private double songMatch;
+    private double periodMs;
+    private boolean[] songBand = new boolean[0];
+    private float[] songBandsFor;
+    private long lastBandWindow;
+    private double songLeft;          // this window's song amplitude per ear
+    private double songRight;
+    private float[] rhythm = new float[0]; // ring of the song's level per window, for its rhythm
+    private double[] rhythmCos = new double[0];
+    private double[] rhythmSin = new double[0];
+    private int rhythmNext;
+    private int rhythmFill;
+    private double rhythmMatch;       // smoothed share of the level's variation at the song's period
+
+    // Following an edge.
+    private int followTurn;
+    private int followReflexTurnTicks;
+    private int followReflexBackoffTicks;
+    private int followClearTicks;
+    private int followMemoryTicks;
+    private int followFlipTicks;
+    private int wallSide = 1;         // +1: the obstacle is on the robot's left
+    private boolean toFollow;         // the running reflex hands over to following an edge
+    private long followSince;         // the tick of the last contact while following
+    private long lastFollowTick = Long.MIN_VALUE / 2;
+    private int followTicksOnSide;
+
     /** The behaviour selected last tick. */
     public Behaviour active() {
         return active;
@@ -101,16 +141,110 @@ public final class ActionSelection implements Stage {
         turnSpeed = c.get(GangliaKeys.TURN_SPEED);
         freezeTicks = c.get(GangliaKeys.FREEZE_TICKS);
         detourTicks = c.get(GangliaKeys.DETOUR_TICKS);
+        songMinHz = c.get(GangliaKeys.SONG_MIN_HZ);
+        songMaxHz = c.get(GangliaKeys.SONG_MAX_HZ);
+        songPeriodS = c.get(GangliaKeys.SONG_PERIOD_S);
+        songMatch = c.get(GangliaKeys.SONG_MATCH);
+        periodMs = c.get(LoopKeys.PERIOD_MS);
+        songBandsFor = null;
+        rhythmSetUp();
+        followTurn = c.get(GangliaKeys.FOLLOW_TURN);
+        followReflexTurnTicks = c.get(GangliaKeys.FOLLOW_REFLEX_TURN_TICKS);
+        followReflexBackoffTicks = c.get(GangliaKeys.FOLLOW_REFLEX_BACKOFF_TICKS);
+        followClearTicks = c.get(GangliaKeys.FOLLOW_CLEAR_TICKS);
+        followMemoryTicks = c.get(GangliaKeys.FOLLOW_MEMORY_TICKS);
+        followFlipTicks = c.get(GangliaKeys.FOLLOW_FLIP_TICKS);
+    }
+
+    /**
+     * The rhythm detector: a ring of the song's level over whole periods (at least 2 s, counted in
+     * ticks, one window per tick) and the one-bin DFT tables at the song's period.
+     */
+    private void rhythmSetUp() {
+        if (songPeriodS <= 0) {
+            rhythm = new float[0];
+            return;
+        }
+        double periodTicks = songPeriodS * 1000 / periodMs;
+        int periods = (int) Math.max(2, Math.ceil(2.0 / songPeriodS));
+        int n = (int) Math.max(4, Math.round(periods * periodTicks));
+        rhythm = new float[n];
+        rhythmCos = new double[n];
+        rhythmSin = new double[n];
+        for (int k = 0; k < n; k++) {
+            rhythmCos[k] = Math.cos(2 * Math.PI * k / periodTicks);
+            rhythmSin[k] = Math.sin(2 * Math.PI * k / periodTicks);
+        }
+        rhythmNext = 0;
+        rhythmFill = 0;
+        rhythmMatch = 0;
+    }
+
+    /** Which of A1's bands overlap the song's pitch band; every band when it is 0..0. Allocates only when A1's bands change. */
+    private void songBands(float[] edges) {
+        int n = Math.max(0, edges.length - 1);
+        if (songBand.length != n) songBand = new boolean[n];
+        boolean all = songMinHz <= 0 && songMaxHz <= 0;
+        for (int b = 0; b < n; b++) songBand[b] = all || (edges[b + 1] > songMinHz && edges[b] <= songMaxHz);
+        songBandsFor = edges;
+    }
+
+    /** A new window: the song's amplitude per ear, and its rhythm. */
+    private void hearSong() {
+        float[] edges = percepts.bandEdgesHz();
+        if (edges != songBandsFor) songBands(edges);
+        float[] l = percepts.bandPowerLeft();
+        float[] r = percepts.bandPowerRight();
+        double pl = 0;
+        double pr = 0;
+        for (int b = 0; b < songBand.length; b++) {
+            if (!songBand[b]) continue;
+            pl += l[b];
+            pr += r[b];
+        }
+        songLeft = Math.sqrt(pl);
+        songRight = Math.sqrt(pr);
+        int n = rhythm.length;
+        if (n == 0) {
+            rhythmMatch = 1;
+            return;
+        }
+        rhythm[rhythmNext] = (float) (songLeft + songRight);
+        rhythmNext = rhythmNext + 1 == n ? 0 : rhythmNext + 1;
+        if (rhythmFill < n) rhythmFill++;
+        if (rhythmFill < n) return;
+        double mean = 0;
+        for (int k = 0; k < n; k++) mean += rhythm[k];
+        mean /= n;
+        double re = 0;
+        double im = 0;
+        double spread = 0;
+        for (int k = 0; k < n; k++) {
+            double v = rhythm[(rhythmNext + k) % n] - mean; // oldest first
+            re += v * rhythmCos[k];
+            im += v * rhythmSin[k];
+            spread += Math.abs(v);
+        }
+        double match = spread > 0 ? Math.sqrt(re * re + im * im) / spread : 0;
+        rhythmMatch += 0.25 * (match - rhythmMatch);
     }
 
     @Override
     public void update(TickData tick) {
         percepts = tick.percepts();
         intent = tick.intent();
-        soundLeft = Math.max(percepts.soundLeft(), soundLeft * hold);
-        soundRight = Math.max(percepts.soundRight(), soundRight * hold);
+        if (percepts.bandWindows() != lastBandWindow) {
+            lastBandWindow = percepts.bandWindows();
+            hearSong();
+        }
+        soundLeft = Math.max(songLeft, soundLeft * hold);
+        soundRight = Math.max(songRight, soundRight * hold);
         long t = tick.tick();
         if (reflexes(t)) return;
+        if (active == Behaviour.FOLLOW_EDGE && following(t)) {
+            steer(active, t);
+            return;
+        }
 
         double[] s = salience;
         java.util.Arrays.fill(s, 0);
@@ -123,7 +257,8 @@ public final class ActionSelection implements Stage {
             return;
         }
         double level = (soundLeft + soundRight) / 2;
-        if (phonotaxis && level > phonoThreshold) s[Behaviour.PHONOTAXIS.ordinal()] = phonoSalience * level;
+        boolean song = rhythmMatch >= songMatch;
+        if (phonotaxis && song && level > phonoThreshold) s[Behaviour.PHONOTAXIS.ordinal()] = phonoSalience * level;
         if (light) {
             double contrast = Math.max(percepts.lumaLeft(), percepts.lumaRight()) - percepts.lumaMean();
             s[Behaviour.APPROACH_LIGHT.ordinal()] = lightSalience * Math.max(0, contrast + percepts.lumaMean() * 0.1);
@@ -140,15 +275,16 @@ public final class ActionSelection implements Stage {
                 best = b;
             }
         }
-        boolean currentStillAllowed = !current.isReflex() && current != Behaviour.IDLE && s[current.ordinal()] > 0;
+        boolean detour = current.isReflex() || current == Behaviour.FOLLOW_EDGE;
+        boolean currentStillAllowed = !detour && current != Behaviour.IDLE && s[current.ordinal()] > 0;
         if (best != current) {
             if (currentStillAllowed && t - heldSince < minHold) {
                 best = current;
             } else {
-                SwitchLog.Reason why = currentStillAllowed || current == Behaviour.IDLE || current.isReflex()
-                        ? (current.isReflex() ? SwitchLog.Reason.REFLEX_DONE : SwitchLog.Reason.SALIENCE)
+                SwitchLog.Reason why = currentStillAllowed || current == Behaviour.IDLE || detour
+                        ? (detour ? SwitchLog.Reason.REFLEX_DONE : SwitchLog.Reason.SALIENCE)
                         : SwitchLog.Reason.DISABLED;
-                select(t, best, why, current.isReflex() || current == Behaviour.IDLE ? 0 : s[current.ordinal()], s[best.ordinal()]);
+                select(t, best, why, detour || current == Behaviour.IDLE ? 0 : s[current.ordinal()], s[best.ordinal()]);
             }
         }
         steer(active, t);
@@ -163,15 +299,30 @@ public final class ActionSelection implements Stage {
         } else if ((percepts.stallDetected() || percepts.bumperPressed()) && active != Behaviour.BACK_OFF
                 && active != Behaviour.FREEZE) {
             reflexTicksLeft = backoffTicks;
-            // Turn away pseudo-randomly but reproducibly: a hash of the tick picks the side.
-            turnDirection = ((t * 0x9E3779B97F4A7C15L) >>> 63) == 0 ? 1 : -1;
+            Behaviour goal = active;
+            toFollow = goal == Behaviour.FOLLOW_EDGE || goal == Behaviour.PHONOTAXIS || goal == Behaviour.APPROACH_LIGHT
+                    || (goal.isReflex() && toFollow);
+            if (toFollow && !goal.isReflex() && goal != Behaviour.FOLLOW_EDGE && t - lastFollowTick > followMemoryTicks) {
+                // A new obstacle: pick the side to go around pseudo-randomly but reproducibly.
+                wallSide = ((t * 0x9E3779B97F4A7C15L) >>> 63) == 0 ? 1 : -1;
+                followTicksOnSide = 0;
+            }
+            if (toFollow) reflexTicksLeft = followReflexBackoffTicks;
+            // Turn away from the obstacle's side; without a detour to follow, a hash of the tick picks the side.
+            turnDirection = toFollow ? -wallSide : ((t * 0x9E3779B97F4A7C15L) >>> 63) == 0 ? 1 : -1;
             select(t, Behaviour.BACK_OFF, percepts.stallDetected() ? SwitchLog.Reason.STALL : SwitchLog.Reason.BUMPER, 0, 0);
         }
         if (!active.isReflex()) return false;
         if (reflexTicksLeft <= 0) {
-            if (active == Behaviour.BACK_OFF && turnTicks > 0) {
-                reflexTicksLeft = turnTicks;
+            int turn = toFollow ? followReflexTurnTicks : turnTicks;
+            if (active == Behaviour.BACK_OFF && turn > 0) {
+                reflexTicksLeft = turn;
                 select(t, Behaviour.TURN_AWAY, SwitchLog.Reason.REFLEX_DONE, 0, 0);
+            } else if (toFollow && active != Behaviour.FREEZE) {
+                followSince = t;
+                select(t, Behaviour.FOLLOW_EDGE, SwitchLog.Reason.REFLEX_DONE, 0, 0);
+                steer(active, t);
+                return true;
             } else {
                 if (active == Behaviour.TURN_AWAY) detourUntil = t + detourTicks;
                 return false; // reflex over: selection picks the next behaviour (reason REFLEX_DONE)
@@ -180,6 +331,23 @@ public final class ActionSelection implements Stage {
         reflexTicksLeft--;
         steer(active, t);
         return true;
+    }
+
+    /**
+     * One tick of following an edge: true while it goes on; false when the obstacle has been
+     * passed (no contact for a while) or the goal lies on the free side, so selection resumes.
+     */
+    private boolean following(long t) {
+        lastFollowTick = t;
+        if (++followTicksOnSide > followFlipTicks) {
+            wallSide = -wallSide; // a dead end this way: try the other side
+            followTicksOnSide = 0;
+        }
+        if (t - followSince >= followClearTicks) return false;
+        if (t - followSince < minHold) return true;
+        // The goal's side: +1 left. Free when it is clearly on the side away from the obstacle.
+        double goalSide = (soundLeft - soundRight) / Math.max(1e-9, soundLeft + soundRight);
+        return goalSide * wallSide > -0.25;
     }
 
     private void select(long t, Behaviour next, SwitchLog.Reason why, double sFrom, double sTo) {
@@ -218,6 +386,11 @@ public final class ActionSelection implements Stage {
                 right = cruise + turn;
                 break;
             }
+            case FOLLOW_EDGE:
+                // Curve back toward the obstacle's side, so the robot keeps touching its edge.
+                left = cruise - wallSide * followTurn;
+                right = cruise + wallSide * followTurn;
+                break;
             case ORIENT: {
                 int dir = noveltyLeft() >= noveltyRight() ? 1 : -1;
                 left = -dir * orientSpeed;

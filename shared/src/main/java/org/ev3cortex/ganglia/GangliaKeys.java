@@ -24,13 +24,42 @@ public final class GangliaKeys {
             .doc("Period of the exploring turn pattern (two incommensurate sines, so the path does not repeat).");
 
     public static final Key<Boolean> PHONOTAXIS = Key.boolKey("m1.phonotaxis.enabled", true)
-            .doc("Phonotaxis: steer by the left/right sound level difference, like Webb's cricket robot.");
+            .doc("Phonotaxis: steer by the left/right level difference of the target song, like Webb's cricket robot.");
     public static final Key<Double> PHONOTAXIS_SALIENCE = Key.doubleKey("m1.phonotaxis.salienceGain", 40).range(0, 1e6)
-            .doc("Salience per unit of smoothed sound level (full-scale RMS).");
+            .doc("Salience per unit of the song's smoothed level (amplitude in its A1 bands, full scale 1).");
     public static final Key<Double> PHONOTAXIS_THRESHOLD = Key.doubleKey("m1.phonotaxis.threshold", 0.006).range(0, 1)
-            .doc("Sound level (full-scale RMS) below which phonotaxis has no salience.");
+            .doc("Song level (amplitude in its A1 bands, full scale 1) below which phonotaxis has no salience.");
     public static final Key<Integer> PHONOTAXIS_GAIN = Key.intKey("m1.phonotaxis.turnGainCountsPerSec", 900)
             .unit("counts/s").range(0, 5000).doc("Wheel-speed difference per unit of normalised level difference (L-R)/(L+R).");
+    public static final Key<Double> SONG_MIN_HZ = Key.doubleKey("m1.phonotaxis.song.minHz", 780).unit("Hz")
+            .range(0, 48_000).doc("The target song's pitch band, lower edge: phonotaxis hears only the A1 bands that"
+                    + " overlap [minHz, maxHz]. 0 and 0 (both) hear every band: total loudness, as before.");
+    public static final Key<Double> SONG_MAX_HZ = Key.doubleKey("m1.phonotaxis.song.maxHz", 980).unit("Hz")
+            .range(0, 48_000).doc("The target song's pitch band, upper edge.");
+    public static final Key<Double> SONG_PERIOD_S = Key.doubleKey("m1.phonotaxis.song.periodS", 0.6).unit("s")
+            .range(0, 60).doc("The target song's rhythm: the period of its syllables. Phonotaxis has salience only while"
+                    + " the level in the song's bands is modulated at this period; 0 accepts any rhythm.");
+    public static final Key<Double> SONG_MATCH = Key.doubleKey("m1.phonotaxis.song.rhythmMatch", 0.4).range(0, 1)
+            .doc("How strongly the song's bands must be modulated at its period (0..1: the share of the level's"
+                    + " variation at that period, 0.64 for a clean square rhythm) to be the song.");
+
+    public static final Key<Integer> FOLLOW_TURN = Key.intKey("m1.follow.turnCountsPerSec", 110).unit("counts/s")
+            .range(0, 1560).doc("Follow edge (a detour after phonotaxis or light approach met an obstacle): the wheel-speed"
+                    + " difference that curves the robot back toward the obstacle's side, so it keeps touching its edge.");
+    public static final Key<Integer> FOLLOW_REFLEX_TURN_TICKS = Key.intKey("m1.follow.reflexTurnTicks", 4).unit("ticks")
+            .range(0, 1000).doc("While following an edge, a contact turns the robot away from the edge this long"
+                    + " (instead of m1.reflex.turnTicks), so it stays close to it.");
+    public static final Key<Integer> FOLLOW_REFLEX_BACKOFF_TICKS = Key.intKey("m1.follow.reflexBackoffTicks", 2)
+            .unit("ticks").range(0, 1000).doc("...and backs off this long (instead of m1.reflex.backoffTicks).");
+    public static final Key<Integer> FOLLOW_CLEAR_TICKS = Key.intKey("m1.follow.clearTicks", 30).unit("ticks")
+            .range(1, 10_000).doc("Following an edge ends after this long without a contact (the obstacle was passed),"
+                    + " or earlier once the goal is on the side away from the obstacle.");
+    public static final Key<Integer> FOLLOW_MEMORY_TICKS = Key.intKey("m1.follow.memoryTicks", 400).unit("ticks")
+            .range(0, 100_000).doc("A contact this soon after the last detour follows the edge on the same side, so"
+                    + " the robot keeps going around the obstacle instead of turning back.");
+    public static final Key<Integer> FOLLOW_FLIP_TICKS = Key.intKey("m1.follow.flipTicks", 350).unit("ticks")
+            .range(1, 100_000).doc("After following edges on one side this long in all without reaching the goal,"
+                    + " the side flips (a dead end).");
 
     public static final Key<Boolean> LIGHT = Key.boolKey("m1.light.enabled", false)
             .doc("Approach light: a Braitenberg vehicle (crossed excitation) on the V1 hemifield brightness.");
@@ -66,7 +95,8 @@ public final class GangliaKeys {
             .doc("After a watchdog trip, hold the motors stopped this long.");
 
     public static final List<Key<?>> ALL = List.of(CRUISE_SPEED, EXPLORE, EXPLORE_SALIENCE,
-            EXPLORE_TURN, EXPLORE_PERIOD_S, PHONOTAXIS, PHONOTAXIS_SALIENCE, PHONOTAXIS_THRESHOLD, PHONOTAXIS_GAIN, LIGHT,
+            EXPLORE_TURN, EXPLORE_PERIOD_S, PHONOTAXIS, PHONOTAXIS_SALIENCE, PHONOTAXIS_THRESHOLD, PHONOTAXIS_GAIN, SONG_MIN_HZ,
+            SONG_MAX_HZ, SONG_PERIOD_S, SONG_MATCH, FOLLOW_TURN, FOLLOW_REFLEX_TURN_TICKS, FOLLOW_REFLEX_BACKOFF_TICKS, FOLLOW_CLEAR_TICKS, FOLLOW_MEMORY_TICKS, FOLLOW_FLIP_TICKS, LIGHT,
             LIGHT_SALIENCE, LIGHT_GAIN, ORIENT, ORIENT_SALIENCE, ORIENT_GAIN, HYSTERESIS, MIN_HOLD_TICKS, BACKOFF_TICKS,
             BACKOFF_SPEED, TURN_TICKS, TURN_SPEED, DETOUR_TICKS, FREEZE_TICKS);
 

@@ -4,7 +4,7 @@ package org.ev3cortex.seam;
  * The few summaries the motor side steers by, each filled by the stage that computes it and read
  * by the basal ganglia. One writer per group, named on its setter; the loop thread only.
  * <ul>
- *   <li>A1: sound level per ear (full-scale RMS of this tick's window);</li>
+ *   <li>A1: sound level per ear (full-scale RMS of this tick's window), and its band powers;</li>
  *   <li>V1: mean luma per visual hemifield (0..1);</li>
  *   <li>the cortex: surprise per sheet area;</li>
  *   <li>S1's forward model of the wheels: a stall, the bumper;</li>
@@ -14,6 +14,11 @@ package org.ev3cortex.seam;
 public final class Percepts {
     private double soundLeft;
     private double soundRight;
+    private static final float[] NO_BANDS = new float[0];
+    private float[] bandPowerLeft = NO_BANDS;
+    private float[] bandPowerRight = NO_BANDS;
+    private float[] bandEdgesHz = NO_BANDS;
+    private long bandWindows;
     private double lumaLeft;
     private double lumaRight;
     private final float[] surprise = new float[Region.count()];
@@ -33,6 +38,26 @@ public final class Percepts {
     /** Full-scale RMS of the newest audio window at the left ear; 0 without a microphone. */
     public double soundLeft() { return soundLeft; }
     public double soundRight() { return soundRight; }
+
+    /**
+     * Written by A1 for each new window: its linear band powers per ear (A1's own arrays, read-only
+     * for everyone else), and the band edges, {@code bands + 1} frequencies: band b covers
+     * {@code [edgesHz[b], edgesHz[b + 1])}.
+     */
+    public void bands(float[] leftPower, float[] rightPower, float[] edgesHz) {
+        bandPowerLeft = leftPower;
+        bandPowerRight = rightPower;
+        bandEdgesHz = edgesHz;
+        bandWindows++;
+    }
+
+    /** Linear power of each band at the left ear (a sine of amplitude A inside a band gives A^2); empty without a microphone. */
+    public float[] bandPowerLeft() { return bandPowerLeft; }
+    public float[] bandPowerRight() { return bandPowerRight; }
+    /** The band edges in Hz, one more than the bands. */
+    public float[] bandEdgesHz() { return bandEdgesHz; }
+    /** How many windows A1 has analysed: a new value means new band powers. */
+    public long bandWindows() { return bandWindows; }
 
     // --- V1 ---
     /** Written by V1: the left visual field is the left half of the frame. */
