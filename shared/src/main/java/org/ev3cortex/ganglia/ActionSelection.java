@@ -79,11 +79,15 @@ public final class ActionSelection implements Stage {
     private long lastBandWindow;
     private double songLeft;          // this window's song amplitude per ear
     private double songRight;
-    private float[] rhythm = new float[0]; // ring of the song's level per window, for its rhythm
+    private double[] rhythm = new double[0]; // ring of the song's level per window, for its rhythm
     private double[] rhythmCos = new double[0];
     private double[] rhythmSin = new double[0];
     private int rhythmNext;
     private int rhythmFill;
+    private double rhythmRe;          // the DFT bin at the song's period over the ring
+    private double rhythmIm;
+    private double rhythmSum;         // the sum and sum of squares over the ring
+    private double rhythmSum2;
     private double rhythmMatch;       // smoothed share of the level's variation at the song's period
 
     // Following an edge.
@@ -102,6 +106,11 @@ public final class ActionSelection implements Stage {
     /** The behaviour selected last tick. */
     public Behaviour active() {
         return active;
+    }
+
+    /** How well the song's bands carry the song's rhythm (smoothed, 0..1; 1 when no rhythm is asked for). */
+    public double rhythmMatch() {
+        return rhythmMatch;
     }
 
     /** The recent switches with their reasons. */
@@ -157,27 +166,33 @@ public final class ActionSelection implements Stage {
     }
 
     /**
-     * The rhythm detector: a ring of the song's level over whole periods (at least 2 s, counted in
-     * ticks, one window per tick) and the one-bin DFT tables at the song's period.
+     * The rhythm detector: a ring of the song's level over a whole number of its periods (at
+     * least 2 s, one window per tick), and a sliding one-bin DFT at the song's period over it.
      */
     private void rhythmSetUp() {
         if (songPeriodS <= 0) {
-            rhythm = new float[0];
+            rhythm = new double[0];
             return;
         }
         double periodTicks = songPeriodS * 1000 / periodMs;
         int periods = (int) Math.max(2, Math.ceil(2.0 / songPeriodS));
-        int n = (int) Math.max(4, Math.round(periods * periodTicks));
-        rhythm = new float[n];
+        int n = (int) Math.max(2L * periods, Math.round(periods * periodTicks));
+        rhythm = new double[n];
         rhythmCos = new double[n];
         rhythmSin = new double[n];
+        // Bin `periods` of an n-point DFT: the ring holds exactly that many cycles, so sliding it
+        // is one update per window.
         for (int k = 0; k < n; k++) {
-            rhythmCos[k] = Math.cos(2 * Math.PI * k / periodTicks);
-            rhythmSin[k] = Math.sin(2 * Math.PI * k / periodTicks);
+            rhythmCos[k] = Math.cos(2 * Math.PI * periods * k / n);
+            rhythmSin[k] = Math.sin(2 * Math.PI * periods * k / n);
         }
         rhythmNext = 0;
         rhythmFill = 0;
         rhythmMatch = 0;
+        rhythmRe = 0;
+        rhythmIm = 0;
+        rhythmSum = 0;
+        rhythmSum2 = 0;
     }
 
     /** Which of A1's bands overlap the song's pitch band; every band when it is 0..0. Allocates only when A1's bands change. */
@@ -209,23 +224,23 @@ public final class ActionSelection implements Stage {
             rhythmMatch = 1;
             return;
         }
-        rhythm[rhythmNext] = (float) (songLeft + songRight);
+        // Slide the window: the newest level replaces the oldest in the DFT bin and the sums.
+        double v = songLeft + songRight;
+        double old = rhythm[rhythmNext];
+        rhythm[rhythmNext] = v;
+        rhythmRe += (v - old) * rhythmCos[rhythmNext];
+        rhythmIm -= (v - old) * rhythmSin[rhythmNext];
+        rhythmSum += v - old;
+        rhythmSum2 += v * v - old * old;
         rhythmNext = rhythmNext + 1 == n ? 0 : rhythmNext + 1;
-        if (rhythmFill < n) rhythmFill++;
-        if (rhythmFill < n) return;
-        double mean = 0;
-        for (int k = 0; k < n; k++) mean += rhythm[k];
-        mean /= n;
-        double re = 0;
-        double im = 0;
-        double spread = 0;
-        for (int k = 0; k < n; k++) {
-            double v = rhythm[(rhythmNext + k) % n] - mean; // oldest first
-            re += v * rhythmCos[k];
-            im += v * rhythmSin[k];
-            spread += Math.abs(v);
+        if (rhythmFill < n) {
+            rhythmFill++;
+            return;
         }
-        double match = spread > 0 ? Math.sqrt(re * re + im * im) / spread : 0;
+        // The share of the level's variance at the song's period (Parseval: a pure rhythm at that
+        // period gives 1, a steady or random level about sqrt(2 / n)).
+        double variance = rhythmSum2 - rhythmSum * rhythmSum / n;
+        double match = variance > 1e-18 ? Math.sqrt(2 * (rhythmRe * rhythmRe + rhythmIm * rhythmIm) / (n * variance)) : 0;
         rhythmMatch += 0.25 * (match - rhythmMatch);
     }
 

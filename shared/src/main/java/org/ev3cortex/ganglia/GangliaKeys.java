@@ -39,9 +39,10 @@ public final class GangliaKeys {
     public static final Key<Double> SONG_PERIOD_S = Key.doubleKey("m1.phonotaxis.song.periodS", 0.6).unit("s")
             .range(0, 60).doc("The target song's rhythm: the period of its syllables. Phonotaxis has salience only while"
                     + " the level in the song's bands is modulated at this period; 0 accepts any rhythm.");
-    public static final Key<Double> SONG_MATCH = Key.doubleKey("m1.phonotaxis.song.rhythmMatch", 0.4).range(0, 1)
-            .doc("How strongly the song's bands must be modulated at its period (0..1: the share of the level's"
-                    + " variation at that period, 0.64 for a clean square rhythm) to be the song.");
+    public static final Key<Double> SONG_MATCH = Key.doubleKey("m1.phonotaxis.song.rhythmMatch", 0.6).range(0, 1)
+            .doc("How much of the variation of the level in the song's bands must be at the song's period (0..1, the"
+                    + " square root of that share of the variance over the last 2 s or more, smoothed) for it to be the"
+                    + " song: a clean rhythm gives about 0.9, a steady or randomly varying level about 0.3.");
 
     public static final Key<Integer> FOLLOW_TURN = Key.intKey("m1.follow.turnCountsPerSec", 110).unit("counts/s")
             .range(0, 1560).doc("Follow edge (a detour after phonotaxis or light approach met an obstacle): the wheel-speed"

@@ -168,4 +168,38 @@ class SelectivePhonotaxisTest {
         System.out.println("tuned to the distractor:\n" + b.text());
         assertThat(b.reached()).as(b.text()).isLessThanOrEqualTo(1);
     }
+
+    /** The share of 40 s that phonotaxis ran, and the mean rhythm match, for one source at 1.5 m ahead-left. */
+    private static double[] listen(String sound) throws Exception {
+        Config c = config(null, List.of("sim.seed=5", "sim.world.obstacles=", "sim.world.lights=", "sim.world.sounds=" + sound,
+                "sim.robot.x=0.5", "sim.robot.y=0.5", "sim.robot.headingDeg=0"));
+        SimBody body = new SimBody(c);
+        try (Agent agent = new Agent(body, c, List.of())) {
+            double[] sums = new double[3];
+            agent.loop().addObserver((tick, s, cmd) -> {
+                if (tick < 30) return; // the rhythm needs 2.4 s of song
+                sums[0] += agent.selection().active() == org.ev3cortex.ganglia.Behaviour.PHONOTAXIS ? 1 : 0;
+                sums[1] += agent.selection().rhythmMatch();
+                sums[2]++;
+            });
+            agent.loop().runTicks(400);
+            return new double[] {sums[0] / sums[2], sums[1] / sums[2]};
+        }
+    }
+
+    @Test
+    void theSongsPitchAndRhythmTogetherMakeItTheSong() throws Exception {
+        double[] song = listen("tone 1.5 1.5 880 0.6 on=0.3 period=0.6");
+        double[] steady = listen("tone 1.5 1.5 880 0.6");
+        double[] slower = listen("tone 1.5 1.5 880 0.6 on=1.0 period=2.0");
+        double[] higher = listen("tone 1.5 1.5 2400 0.9 on=0.3 period=0.6");
+        String t = String.format(java.util.Locale.ROOT, "phonotaxis share / mean rhythm match: song %.2f/%.2f, steady %.2f/%.2f,"
+                + " slower rhythm %.2f/%.2f, higher pitch %.2f/%.2f", song[0], song[1], steady[0], steady[1], slower[0],
+                slower[1], higher[0], higher[1]);
+        System.out.println(t);
+        assertThat(song[0]).as(t).isGreaterThan(0.8);
+        assertThat(steady[0]).as(t).isLessThan(0.05);
+        assertThat(slower[0]).as(t).isLessThan(0.05);
+        assertThat(higher[0]).as(t).isZero();
+    }
 }
