@@ -422,12 +422,16 @@ public final class ActionSelection implements Stage {
     }
 
     /**
-     * A typical tick (exploring's two sines counted): the held sound levels, the salience of each behaviour,
-     * the winner-take-all and the steering (exploring's two sines are the dearest).
+     * A typical tick with a new audio window (phonotaxis steering): the song's level from its
+     * bands, the sliding rhythm DFT, the held levels, the salience of each behaviour, the
+     * winner-take-all and the steering.
      */
     @Override
     public void countOps(org.ev3cortex.seam.OpCount c) {
-        c.dop += 20; c.fmath += 2; c.fconv += 4; c.fcmp += 10; c.iop += 10; c.bytes += 16L * salience.length + 16;
+        int bands = 0;
+        for (boolean b : songBand) if (b) bands++;
+        c.dop += 45 + 2 * bands; c.fmath += 5; c.fconv += 10 + 2 * bands; c.fcmp += 9; c.iop += 12 + songBand.length / 2;
+        c.bytes += 120 + songBand.length + 8L * bands;
     }
 
     /** Novelty of the left visual field: the surprise of V1-R, which sees it. */
