@@ -35,6 +35,8 @@ public final class ActionSelection implements Stage {
     private Behaviour active = Behaviour.IDLE;
     private Percepts percepts;
     private Intent intent;
+    private double lightMass;         // held with the same decay as the song
+    private double lightBearing;
     private double soundLeft;
     private double soundRight;
     private double hold;
@@ -99,9 +101,12 @@ public final class ActionSelection implements Stage {
     private int followFlipTicks;
     private int wallSide = 1;         // +1: the obstacle is on the robot's left
     private boolean toFollow;         // the running reflex hands over to following an edge
+    private boolean followingLight;   // ...on the way to a lamp (else to the song)
     private long followSince;         // the tick of the last contact while following
     private long lastFollowTick = Long.MIN_VALUE / 2;
     private int followTicksOnSide;
+    private int followFreeSideTicks;
+    private double followBest;        // the goal's strongest level since the side was chosen or last improved
 
     /** The behaviour selected last tick. */
     public Behaviour active() {
@@ -163,6 +168,7 @@ public final class ActionSelection implements Stage {
         followClearTicks = c.get(GangliaKeys.FOLLOW_CLEAR_TICKS);
         followMemoryTicks = c.get(GangliaKeys.FOLLOW_MEMORY_TICKS);
         followFlipTicks = c.get(GangliaKeys.FOLLOW_FLIP_TICKS);
+        followFreeSideTicks = c.get(GangliaKeys.FOLLOW_FREE_SIDE_TICKS);
     }
 
     /**
@@ -252,6 +258,12 @@ public final class ActionSelection implements Stage {
             lastBandWindow = percepts.bandWindows();
             hearSong();
         }
+        if (percepts.lightMass() >= lightMass * hold) {
+            lightMass = percepts.lightMass();
+            lightBearing = percepts.lightBearing();
+        } else {
+            lightMass *= hold;
+        }
         soundLeft = Math.max(songLeft, soundLeft * hold);
         soundRight = Math.max(songRight, soundRight * hold);
         long t = tick.tick();
@@ -274,10 +286,7 @@ public final class ActionSelection implements Stage {
         double level = (soundLeft + soundRight) / 2;
         boolean song = rhythmMatch >= songMatch;
         if (phonotaxis && song && level > phonoThreshold) s[Behaviour.PHONOTAXIS.ordinal()] = phonoSalience * level;
-        if (light) {
-            double contrast = Math.max(percepts.lumaLeft(), percepts.lumaRight()) - percepts.lumaMean();
-            s[Behaviour.APPROACH_LIGHT.ordinal()] = lightSalience * Math.max(0, contrast + percepts.lumaMean() * 0.1);
-        }
+        if (light) s[Behaviour.APPROACH_LIGHT.ordinal()] = lightSalience * Math.sqrt(lightMass);
         if (orient) s[Behaviour.ORIENT.ordinal()] = orientSalience * Math.abs(noveltyLeft() - noveltyRight());
 
         Behaviour current = active;
@@ -317,10 +326,12 @@ public final class ActionSelection implements Stage {
             Behaviour goal = active;
             toFollow = goal == Behaviour.FOLLOW_EDGE || goal == Behaviour.PHONOTAXIS || goal == Behaviour.APPROACH_LIGHT
                     || (goal.isReflex() && toFollow);
+            if (goal == Behaviour.PHONOTAXIS || goal == Behaviour.APPROACH_LIGHT) followingLight = goal == Behaviour.APPROACH_LIGHT;
             if (toFollow && !goal.isReflex() && goal != Behaviour.FOLLOW_EDGE && t - lastFollowTick > followMemoryTicks) {
                 // A new obstacle: pick the side to go around pseudo-randomly but reproducibly.
                 wallSide = ((t * 0x9E3779B97F4A7C15L) >>> 63) == 0 ? 1 : -1;
                 followTicksOnSide = 0;
+                followBest = goalLevel();
             }
             if (toFollow) reflexTicksLeft = followReflexBackoffTicks;
             // Turn away from the obstacle's side; without a detour to follow, a hash of the tick picks the side.
@@ -354,15 +365,26 @@ public final class ActionSelection implements Stage {
      */
     private boolean following(long t) {
         lastFollowTick = t;
-        if (++followTicksOnSide > followFlipTicks) {
-            wallSide = -wallSide; // a dead end this way: try the other side
+        double level = goalLevel();
+        if (level > 1.25 * followBest) {
+            followBest = level; // getting closer: keep this side
             followTicksOnSide = 0;
+        } else if (++followTicksOnSide > followFlipTicks) {
+            wallSide = -wallSide; // no nearer this way: a dead end, try the other side
+            followTicksOnSide = 0;
+            followBest = level;
         }
         if (t - followSince >= followClearTicks) return false;
-        if (t - followSince < minHold) return true;
+        if (t - followSince < followFreeSideTicks) return true;
         // The goal's side: +1 left. Free when it is clearly on the side away from the obstacle.
-        double goalSide = (soundLeft - soundRight) / Math.max(1e-9, soundLeft + soundRight);
+        double goalSide = followingLight ? lightBearing
+                : (soundLeft - soundRight) / Math.max(1e-9, soundLeft + soundRight);
         return goalSide * wallSide > -0.25;
+    }
+
+    /** How strong the goal of the detour is: the lamps' mass, or the song's level. */
+    private double goalLevel() {
+        return followingLight ? Math.sqrt(lightMass) : soundLeft + soundRight;
     }
 
     private void select(long t, Behaviour next, SwitchLog.Reason why, double sFrom, double sTo) {
@@ -395,8 +417,8 @@ public final class ActionSelection implements Stage {
                 break;
             }
             case APPROACH_LIGHT: {
-                double d = (percepts.lumaLeft() - percepts.lumaRight()) / Math.max(1e-9, percepts.lumaLeft() + percepts.lumaRight());
-                int turn = (int) Math.round(lightGain * d);
+                // Turn toward the lamp's bearing (+1 the left edge of the view).
+                int turn = (int) Math.round(lightGain * lightBearing);
                 left = cruise - turn;
                 right = cruise + turn;
                 break;

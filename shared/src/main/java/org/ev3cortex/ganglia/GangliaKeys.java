@@ -58,16 +58,20 @@ public final class GangliaKeys {
     public static final Key<Integer> FOLLOW_MEMORY_TICKS = Key.intKey("m1.follow.memoryTicks", 400).unit("ticks")
             .range(0, 100_000).doc("A contact this soon after the last detour follows the edge on the same side, so"
                     + " the robot keeps going around the obstacle instead of turning back.");
-    public static final Key<Integer> FOLLOW_FLIP_TICKS = Key.intKey("m1.follow.flipTicks", 350).unit("ticks")
-            .range(1, 100_000).doc("After following edges on one side this long in all without reaching the goal,"
-                    + " the side flips (a dead end).");
+    public static final Key<Integer> FOLLOW_FLIP_TICKS = Key.intKey("m1.follow.flipTicks", 250).unit("ticks")
+            .range(1, 100_000).doc("After following edges on one side this long without the goal getting 25 % stronger"
+                    + " (louder, or a bigger lamp), the side flips: a dead end that way.");
+    public static final Key<Integer> FOLLOW_FREE_SIDE_TICKS = Key.intKey("m1.follow.freeSideTicks", 5).unit("ticks")
+            .range(0, 10_000).doc("Following an edge may end early, when the goal lies on the side away from the"
+                    + " obstacle, only this long after the last contact.");
 
     public static final Key<Boolean> LIGHT = Key.boolKey("m1.light.enabled", false)
-            .doc("Approach light: a Braitenberg vehicle (crossed excitation) on the V1 hemifield brightness.");
-    public static final Key<Double> LIGHT_SALIENCE = Key.doubleKey("m1.light.salienceGain", 3).range(0, 1e6)
-            .doc("Salience per unit of brightness contrast between the hemifields and the frame mean.");
+            .doc("Approach light: steer toward the small bright spots V1 sees (lamps), by their bearing.");
+    public static final Key<Double> LIGHT_SALIENCE = Key.doubleKey("m1.light.salienceGain", 30).range(0, 1e6)
+            .doc("Salience per unit of the square root of the lamps' mass (V1's bright-spot excess per pixel of"
+                    + " the frame), held with a 1 s decay.");
     public static final Key<Integer> LIGHT_GAIN = Key.intKey("m1.light.turnGainCountsPerSec", 600).unit("counts/s")
-            .range(0, 5000).doc("Wheel-speed difference per unit of normalised hemifield brightness difference.");
+            .range(0, 5000).doc("Wheel-speed difference per unit of the lamps' bearing (1 at the edge of the view).");
 
     public static final Key<Boolean> ORIENT = Key.boolKey("m1.orient.enabled", true)
             .doc("Orient to novelty: turn toward the V1 hemifield with the higher surprise.");
@@ -97,7 +101,7 @@ public final class GangliaKeys {
 
     public static final List<Key<?>> ALL = List.of(CRUISE_SPEED, EXPLORE, EXPLORE_SALIENCE,
             EXPLORE_TURN, EXPLORE_PERIOD_S, PHONOTAXIS, PHONOTAXIS_SALIENCE, PHONOTAXIS_THRESHOLD, PHONOTAXIS_GAIN, SONG_MIN_HZ,
-            SONG_MAX_HZ, SONG_PERIOD_S, SONG_MATCH, FOLLOW_TURN, FOLLOW_REFLEX_TURN_TICKS, FOLLOW_REFLEX_BACKOFF_TICKS, FOLLOW_CLEAR_TICKS, FOLLOW_MEMORY_TICKS, FOLLOW_FLIP_TICKS, LIGHT,
+            SONG_MAX_HZ, SONG_PERIOD_S, SONG_MATCH, FOLLOW_TURN, FOLLOW_REFLEX_TURN_TICKS, FOLLOW_REFLEX_BACKOFF_TICKS, FOLLOW_CLEAR_TICKS, FOLLOW_MEMORY_TICKS, FOLLOW_FLIP_TICKS, FOLLOW_FREE_SIDE_TICKS, LIGHT,
             LIGHT_SALIENCE, LIGHT_GAIN, ORIENT, ORIENT_SALIENCE, ORIENT_GAIN, HYSTERESIS, MIN_HOLD_TICKS, BACKOFF_TICKS,
             BACKOFF_SPEED, TURN_TICKS, TURN_SPEED, DETOUR_TICKS, FREEZE_TICKS);
 

@@ -5,7 +5,7 @@ package org.ev3cortex.seam;
  * by the basal ganglia. One writer per group, named on its setter; the loop thread only.
  * <ul>
  *   <li>A1: sound level per ear (full-scale RMS of this tick's window), and its band powers;</li>
- *   <li>V1: mean luma per visual hemifield (0..1);</li>
+ *   <li>V1: mean luma per visual hemifield (0..1), and the bright spots' mass and bearing;</li>
  *   <li>the cortex: surprise per sheet area;</li>
  *   <li>S1's forward model of the wheels: a stall, the bumper;</li>
  *   <li>the loop: how many times the watchdog has tripped.</li>
@@ -21,6 +21,8 @@ public final class Percepts {
     private long bandWindows;
     private double lumaLeft;
     private double lumaRight;
+    private double lightMass;
+    private double lightBearing;
     private final float[] surprise = new float[Region.count()];
     private boolean stallDetected;
     private boolean bumperPressed;
@@ -70,6 +72,20 @@ public final class Percepts {
     public double lumaLeft() { return lumaLeft; }
     public double lumaRight() { return lumaRight; }
     public double lumaMean() { return (lumaLeft + lumaRight) / 2; }
+
+    /**
+     * Written by V1: the small bright spots in view (lamps), as their mass (the summed excess of
+     * their pixels over the surround, per pixel of the frame, in full-scale luma) and the mass's
+     * bearing, -1 (the right edge of the frame) to +1 (the left edge); 0 and 0 when none.
+     */
+    public void light(double mass, double bearing) {
+        lightMass = mass;
+        lightBearing = bearing;
+    }
+
+    public double lightMass() { return lightMass; }
+    /** +1 is the left edge of the frame, -1 the right; 0 straight ahead (or no light). */
+    public double lightBearing() { return lightBearing; }
 
     // --- the cortex ---
     /** Written by the cortex stage. */

@@ -41,7 +41,15 @@ public final class V1Keys {
                     + " with the cells' spacing, sharp in the fovea, pooling in the periphery, so it does not alias) or fixed"
                     + " (the same DoG everywhere, sampled bilinearly: the old full-frame DoG followed by the polar remap).");
 
-    public static final List<Key<?>> ALL = List.of(OPPONENT, CENTER_SIGMA_PX, SURROUND_SIGMA_PX, KERNEL_RADIUS_PX,
+    public static final Key<Integer> LIGHT_MIN_LUMA = Key.intKey("v1.light.minLuma", 200).range(0, 255)
+            .doc("A lamp, for approach-light: pixels at least this bright (8-bit luma)...");
+    public static final Key<Integer> LIGHT_CONTRAST = Key.intKey("v1.light.contrast", 30).range(1, 255)
+            .doc("...and this much brighter than both pixels v1.light.surroundPx to their left and right (a small"
+                    + " bright spot, not an edge or the sky) make up the light's mass and bearing.");
+    public static final Key<Integer> LIGHT_SURROUND_PX = Key.intKey("v1.light.surroundPx", 10).unit("px").range(1, 64)
+            .doc("How far to each side the bright-spot test looks.");
+
+    public static final List<Key<?>> ALL = List.of(LIGHT_MIN_LUMA, LIGHT_CONTRAST, LIGHT_SURROUND_PX, OPPONENT, CENTER_SIGMA_PX, SURROUND_SIGMA_PX, KERNEL_RADIUS_PX,
             RINGS, SECTORS, MAP, FOVEA_RADIUS_PX, MAX_RADIUS_PX, RECEPTIVE_FIELD);
 
     public static final List<Schema.Rule> RULES = List.of(

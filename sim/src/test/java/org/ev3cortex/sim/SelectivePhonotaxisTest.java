@@ -66,7 +66,7 @@ class SelectivePhonotaxisTest {
     /**
      * {@code n} starts drawn from the seed, uniform over {@code [x0, x1] x [y0, y1]} clear of
      * obstacles and at least 1 m from the target, any heading; each runs until the robot is within
-     * 0.3 m of the target (its first sound source) or 60 simulated seconds have passed.
+     * 0.3 m of the target (its first sound source, else its first lamp) or 60 simulated seconds have passed.
      */
     static Batch starts(Path worldFile, int n, long seed, double x0, double x1, double y0, double y1, String... extra)
             throws Exception {
@@ -76,8 +76,9 @@ class SelectivePhonotaxisTest {
         if (!set.isBlank()) common.addAll(List.of(set.split(",")));
         Config base = config(worldFile, common);
         World probe = new SimBody(base).world();
-        double sx = probe.sounds.get(0).x;
-        double sy = probe.sounds.get(0).y;
+        // The target: the first sound source, else the first lamp.
+        double sx = probe.sounds.isEmpty() ? probe.lights.get(0).x : probe.sounds.get(0).x;
+        double sy = probe.sounds.isEmpty() ? probe.lights.get(0).y : probe.sounds.get(0).y;
         SplittableRandom r = new SplittableRandom(seed);
         List<String> lines = new ArrayList<>();
         int reached = 0;
@@ -108,7 +109,8 @@ class SelectivePhonotaxisTest {
                 boolean ok = when[0] >= 0;
                 if (ok) reached++;
                 lines.add(String.format(java.util.Locale.ROOT, "seed %d start %.2f,%.2f heading %.0f: %s (closest %.2f m, %d collisions)",
-                        run + 1, x, y, heading, ok ? "reached at " + when[0] / 10.0 + " s" : "not reached", closest[0],
+                        run + 1, x, y, heading, ok ? "reached at " + when[0] / 10.0 + " s" : "not reached (--set sim.robot.x=" + x + " --set sim.robot.y=" + y
+                                + " --set sim.robot.headingDeg=" + heading + ")", closest[0],
                         body.world().collisions()));
             }
         }
@@ -125,9 +127,10 @@ class SelectivePhonotaxisTest {
         Batch d = starts(null, n, 42, 0.2, 3.8, 0.2, 2.8, extra);
         Batch w = starts(world("walled-arena.properties"), n, 43, 0.3, 2.6, 0.3, 4.7, extra);
         Batch x = starts(world("walled-arena-distractor.properties"), n, 44, 0.3, 2.6, 0.3, 4.7, extra);
-        for (Batch b : List.of(d, w, x)) for (String l : b.lines) if (l.contains("not reached")) System.out.println(l);
-        System.out.printf("default world %d/%d, walled arena %d/%d, with distractor %d/%d%n", d.reached, n, w.reached, n,
-                x.reached, n);
+        Batch l = starts(world("lamp-arena.properties"), n, 46, 0.2, 3.8, 0.2, 2.8, extra);
+        for (Batch b : List.of(d, w, x, l)) for (String line : b.lines) if (line.contains("not reached")) System.out.println(line);
+        System.out.printf("default world %d/%d, walled arena %d/%d, with distractor %d/%d, lamp arena %d/%d%n", d.reached,
+                n, w.reached, n, x.reached, n, l.reached, n);
     }
 
     static boolean blocked(World w, double x, double y) {
