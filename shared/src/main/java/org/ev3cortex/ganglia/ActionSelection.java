@@ -62,6 +62,16 @@ public final class ActionSelection implements Stage {
     private int phonoGain;
     private int lightGain;
     private int orientSpeed;
+    private double orientZ;
+    private int orientTicks;
+    private int orientRefractory;
+    private final double[] noveltyMean = new double[2]; // running mean and mean absolute deviation of
+    private final double[] noveltyDev = new double[2];  // each hemifield's surprise (left, right)
+    private double noveltyZ;          // this tick's larger novelty, in deviations above the mean
+    private int noveltySide;          // +1 left
+    private int orientDir = 1;        // latched when orienting starts
+    private double orientS;           // ...with its salience
+    private long habituatedUntil;
     private int backoffTicks;
     private int backoffSpeed;
     private int turnTicks;
@@ -118,6 +128,11 @@ public final class ActionSelection implements Stage {
         return rhythmMatch;
     }
 
+    /** This tick's novelty: the larger hemifield surprise above its running mean, in mean absolute deviations. */
+    public double noveltyZ() {
+        return noveltyZ;
+    }
+
     /** The recent switches with their reasons. */
     public SwitchLog switches() {
         return switches;
@@ -149,6 +164,9 @@ public final class ActionSelection implements Stage {
         phonoGain = c.get(GangliaKeys.PHONOTAXIS_GAIN);
         lightGain = c.get(GangliaKeys.LIGHT_GAIN);
         orientSpeed = c.get(GangliaKeys.ORIENT_GAIN);
+        orientZ = c.get(GangliaKeys.ORIENT_Z);
+        orientTicks = c.get(GangliaKeys.ORIENT_TICKS);
+        orientRefractory = c.get(GangliaKeys.ORIENT_REFRACTORY_TICKS);
         backoffTicks = c.get(GangliaKeys.BACKOFF_TICKS);
         backoffSpeed = c.get(GangliaKeys.BACKOFF_SPEED);
         turnTicks = c.get(GangliaKeys.TURN_TICKS);
@@ -267,6 +285,7 @@ public final class ActionSelection implements Stage {
         soundLeft = Math.max(songLeft, soundLeft * hold);
         soundRight = Math.max(songRight, soundRight * hold);
         long t = tick.tick();
+        novelty(t);
         if (reflexes(t)) return;
         if (active == Behaviour.FOLLOW_EDGE && following(t)) {
             steer(active, t);
@@ -287,7 +306,21 @@ public final class ActionSelection implements Stage {
         boolean song = rhythmMatch >= songMatch;
         if (phonotaxis && song && level > phonoThreshold) s[Behaviour.PHONOTAXIS.ordinal()] = phonoSalience * level;
         if (light) s[Behaviour.APPROACH_LIGHT.ordinal()] = lightSalience * Math.sqrt(lightMass);
-        if (orient) s[Behaviour.ORIENT.ordinal()] = orientSalience * Math.abs(noveltyLeft() - noveltyRight());
+        // Normalised: every goal's salience on [0, 1), so that a novelty can outrank any of them.
+        for (Behaviour b : CHOICES) s[b.ordinal()] = s[b.ordinal()] / (1 + s[b.ordinal()]);
+        boolean orientDone = false;
+        if (active == Behaviour.ORIENT) {
+            if (t - heldSince < orientTicks) {
+                s[Behaviour.ORIENT.ordinal()] = orientS; // a short response: it runs its course
+            } else {
+                habituatedUntil = t + orientRefractory;
+                orientDone = true;
+            }
+        } else if (orient && t >= habituatedUntil && noveltyZ > orientZ) {
+            orientS = orientSalience * Math.min(1, (noveltyZ - orientZ) / orientZ);
+            orientDir = noveltySide;
+            s[Behaviour.ORIENT.ordinal()] = orientS;
+        }
 
         Behaviour current = active;
         Behaviour best = Behaviour.IDLE;
@@ -299,7 +332,7 @@ public final class ActionSelection implements Stage {
                 best = b;
             }
         }
-        boolean detour = current.isReflex() || current == Behaviour.FOLLOW_EDGE;
+        boolean detour = current.isReflex() || current == Behaviour.FOLLOW_EDGE || orientDone;
         boolean currentStillAllowed = !detour && current != Behaviour.IDLE && s[current.ordinal()] > 0;
         if (best != current) {
             if (currentStillAllowed && t - heldSince < minHold) {
@@ -428,12 +461,10 @@ public final class ActionSelection implements Stage {
                 left = cruise - wallSide * followTurn;
                 right = cruise + wallSide * followTurn;
                 break;
-            case ORIENT: {
-                int dir = noveltyLeft() >= noveltyRight() ? 1 : -1;
-                left = -dir * orientSpeed;
-                right = dir * orientSpeed;
+            case ORIENT:
+                left = -orientDir * orientSpeed;
+                right = orientDir * orientSpeed;
                 break;
-            }
             default: left = 0; right = 0; break;
         }
         if (b == Behaviour.FREEZE) {
@@ -454,6 +485,28 @@ public final class ActionSelection implements Stage {
         for (boolean b : songBand) if (b) bands++;
         c.dop += 45 + 2 * bands; c.fmath += 5; c.fconv += 10 + 2 * bands; c.fcmp += 9; c.iop += 12 + songBand.length / 2;
         c.bytes += 120 + songBand.length + 8L * bands;
+    }
+
+    /**
+     * Each hemifield's novelty: how far its surprise is above its running mean, in running mean
+     * absolute deviations (both habituate over about 5 s). Keeps the larger and its side.
+     */
+    private void novelty(long t) {
+        double best = 0;
+        int side = 1;
+        for (int k = 0; k < 2; k++) {
+            double n = k == 0 ? noveltyLeft() : noveltyRight();
+            double dev = Math.max(noveltyDev[k], 0.05 * noveltyMean[k] + 1e-6);
+            double z = t < 20 ? 0 : (n - noveltyMean[k]) / dev; // 2 s to learn what is usual
+            if (z > best) {
+                best = z;
+                side = k == 0 ? 1 : -1;
+            }
+            noveltyDev[k] += 0.02 * (Math.abs(n - noveltyMean[k]) - noveltyDev[k]);
+            noveltyMean[k] += 0.02 * (n - noveltyMean[k]);
+        }
+        noveltyZ = best;
+        noveltySide = side;
     }
 
     /** Novelty of the left visual field: the surprise of V1-R, which sees it. */

@@ -163,6 +163,13 @@ class SelectivePhonotaxisTest {
     }
 
     @Test
+    void approachLightReachesTheLampAloneFromNinetyPercentOfTwentyStarts() throws Exception {
+        Batch b = starts(world("lamp-arena.properties"), 20, 46, 0.2, 3.8, 0.2, 2.8);
+        System.out.println("lamp arena:\n" + b.text());
+        assertThat(b.reached()).as(b.text()).isGreaterThanOrEqualTo(18);
+    }
+
+    @Test
     void withoutItsPitchBandTheSameRobotFollowsTheLouderDistractor() throws Exception {
         // The control: tuned to the distractor's pitch and rhythm instead, the robot goes to the
         // distractor, so the selectivity above is the song filter's doing.
