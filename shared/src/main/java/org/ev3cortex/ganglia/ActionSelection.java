@@ -476,15 +476,15 @@ public final class ActionSelection implements Stage {
 
     /**
      * A typical tick with a new audio window (phonotaxis steering): the song's level from its
-     * bands, the sliding rhythm DFT, the held levels, the salience of each behaviour, the
-     * winner-take-all and the steering.
+     * bands, the sliding rhythm DFT, the held levels, the novelty of each hemifield, the salience
+     * of each behaviour and its normalisation, the winner-take-all and the steering.
      */
     @Override
     public void countOps(org.ev3cortex.seam.OpCount c) {
         int bands = 0;
         for (boolean b : songBand) if (b) bands++;
-        c.dop += 45 + 2 * bands; c.fmath += 5; c.fconv += 10 + 2 * bands; c.fcmp += 9; c.iop += 12 + songBand.length / 2;
-        c.bytes += 120 + songBand.length + 8L * bands;
+        c.dop += 74 + 2 * bands; c.fmath += 5; c.fconv += 10 + 2 * bands; c.fcmp += 12; c.iop += 12 + songBand.length / 2;
+        c.bytes += 380 + songBand.length + 8L * bands;
     }
 
     /**
