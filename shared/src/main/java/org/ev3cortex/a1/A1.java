@@ -114,6 +114,7 @@ public final class A1 implements Stage {
     private float dcScale;
     private float invEnbw;
     private int[] bandEdges; // bands + 1 bin indices
+    private float[] bandEdgesHz; // the same edges in Hz, for the percepts
     private float[][] binPower; // per channel, N/2 + 1 bins: the squared magnitudes
     private float[][] spectrum; // per channel, N/2 + 1 bins: their square roots, made on request
     private float dbPerLog2;     // 10 log10(2) / -floorDb: log2(power) to the area's scale
@@ -169,6 +170,8 @@ public final class A1 implements Stage {
             binPower = new float[2][n / 2 + 1];
         }
         bandEdges = bandEdges(s, n);
+        bandEdgesHz = new float[s.bands + 1];
+        for (int b = 0; b <= s.bands; b++) bandEdgesHz[b] = (float) ((double) bandEdges[b] * s.sampleRateHz / n);
         power = new float[2][s.bands];
         dbPerLog2 = (float) (10 * Math.log10(2) / -s.floorDb);
         int[] shape = s.areaShape();
@@ -213,6 +216,7 @@ public final class A1 implements Stage {
         lastSequence = in.audioReading.sequence;
         soundLevel(in.audio, t);
         process(in.audio, left.output(), right.output());
+        t.percepts().bands(power[0], power[1], bandEdgesHz);
     }
 
     /**

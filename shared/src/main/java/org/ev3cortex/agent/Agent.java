@@ -85,6 +85,8 @@ public final class Agent implements AutoCloseable {
     /** The basal ganglia: the active behaviour and the switches. */
     public ActionSelection selection() { return stages.selection; }
     public MotorCortex m1() { return stages.m1; }
+    /** S1's forward model of the wheels: stalls and contacts. */
+    public org.ev3cortex.s1.EfferenceMonitor efference() { return stages.efference; }
     /** What the stages handed each other last tick; read between ticks. */
     public Percepts percepts() { return loop.data().percepts(); }
 

@@ -14,8 +14,17 @@ import org.ev3cortex.seam.TickData;
  * salience, with a bonus for the running one and a minimum hold so that selection does not
  * dither. Reads only the tick's {@link Percepts}; writes the {@link Intent} that M1 encodes.
  *
- * <p>Sound level is held with a 1 s decay, so that a rhythmic source keeps steering the robot
- * through its silent gaps, as a cricket keeps its heading between chirps.
+ * <p>Phonotaxis hears only the target song, as a cricket hears its own species: the level per ear
+ * is the amplitude in the A1 bands that overlap the song's pitch band, and it has salience only
+ * while that level is modulated at the song's rhythm (the share of its variation at the song's
+ * period, over a few periods). The level is held with a 1 s decay, so that a rhythmic source keeps
+ * steering the robot through its silent gaps, as a cricket keeps its heading between chirps.
+ *
+ * <p>When phonotaxis (or light approach) meets an obstacle, the reflex backs off and turns away
+ * from it to one side, and the robot then follows the obstacle's edge ({@link Behaviour#FOLLOW_EDGE}):
+ * it curves back toward that side, bumping along the edge, until it has gone a while without a
+ * contact or the goal lies on the free side; then selection resumes. A contact soon after keeps
+ * the same side, so the robot works its way around instead of pinning itself against the face.
  */
 public final class ActionSelection implements Stage {
     private static final Behaviour[] CHOICES = {
@@ -26,6 +35,8 @@ public final class ActionSelection implements Stage {
     private Behaviour active = Behaviour.IDLE;
     private Percepts percepts;
     private Intent intent;
+    private double lightMass;         // held with the same decay as the song
+    private double lightBearing;
     private double soundLeft;
     private double soundRight;
     private double hold;
@@ -51,6 +62,16 @@ public final class ActionSelection implements Stage {
     private int phonoGain;
     private int lightGain;
     private int orientSpeed;
+    private double orientZ;
+    private int orientTicks;
+    private int orientRefractory;
+    private final double[] noveltyMean = new double[2]; // running mean and mean absolute deviation of
+    private final double[] noveltyDev = new double[2];  // each hemifield's surprise (left, right)
+    private double noveltyZ;          // this tick's larger novelty, in deviations above the mean
+    private int noveltySide;          // +1 left
+    private int orientDir = 1;        // latched when orienting starts
+    private double orientS;           // ...with its salience
+    private long habituatedUntil;
     private int backoffTicks;
     private int backoffSpeed;
     private int turnTicks;
@@ -59,9 +80,57 @@ public final class ActionSelection implements Stage {
     private int detourTicks;
     private long detourUntil = Long.MIN_VALUE;
 
+    // The target song: its bands (a mask over A1's, rebuilt when A1's bands change) and its rhythm.
+    private double songMinHz;
+    private double songMaxHz;
+    private double songPeriodS;
+    private double songMatch;
+    private double periodMs;
+    private boolean[] songBand = new boolean[0];
+    private float[] songBandsFor;
+    private long lastBandWindow;
+    private double songLeft;          // this window's song amplitude per ear
+    private double songRight;
+    private double[] rhythm = new double[0]; // ring of the song's level per window, for its rhythm
+    private double[] rhythmCos = new double[0];
+    private double[] rhythmSin = new double[0];
+    private int rhythmNext;
+    private int rhythmFill;
+    private double rhythmRe;          // the DFT bin at the song's period over the ring
+    private double rhythmIm;
+    private double rhythmSum;         // the sum and sum of squares over the ring
+    private double rhythmSum2;
+    private double rhythmMatch;       // smoothed share of the level's variation at the song's period
+
+    // Following an edge.
+    private int followTurn;
+    private int followReflexTurnTicks;
+    private int followReflexBackoffTicks;
+    private int followClearTicks;
+    private int followMemoryTicks;
+    private int followFlipTicks;
+    private int wallSide = 1;         // +1: the obstacle is on the robot's left
+    private boolean toFollow;         // the running reflex hands over to following an edge
+    private boolean followingLight;   // ...on the way to a lamp (else to the song)
+    private long followSince;         // the tick of the last contact while following
+    private long lastFollowTick = Long.MIN_VALUE / 2;
+    private int followTicksOnSide;
+    private int followFreeSideTicks;
+    private double followBest;        // the goal's strongest level since the side was chosen or last improved
+
     /** The behaviour selected last tick. */
     public Behaviour active() {
         return active;
+    }
+
+    /** How well the song's bands carry the song's rhythm (smoothed, 0..1; 1 when no rhythm is asked for). */
+    public double rhythmMatch() {
+        return rhythmMatch;
+    }
+
+    /** This tick's novelty: the larger hemifield surprise above its running mean, in mean absolute deviations. */
+    public double noveltyZ() {
+        return noveltyZ;
     }
 
     /** The recent switches with their reasons. */
@@ -95,22 +164,133 @@ public final class ActionSelection implements Stage {
         phonoGain = c.get(GangliaKeys.PHONOTAXIS_GAIN);
         lightGain = c.get(GangliaKeys.LIGHT_GAIN);
         orientSpeed = c.get(GangliaKeys.ORIENT_GAIN);
+        orientZ = c.get(GangliaKeys.ORIENT_Z);
+        orientTicks = c.get(GangliaKeys.ORIENT_TICKS);
+        orientRefractory = c.get(GangliaKeys.ORIENT_REFRACTORY_TICKS);
         backoffTicks = c.get(GangliaKeys.BACKOFF_TICKS);
         backoffSpeed = c.get(GangliaKeys.BACKOFF_SPEED);
         turnTicks = c.get(GangliaKeys.TURN_TICKS);
         turnSpeed = c.get(GangliaKeys.TURN_SPEED);
         freezeTicks = c.get(GangliaKeys.FREEZE_TICKS);
         detourTicks = c.get(GangliaKeys.DETOUR_TICKS);
+        songMinHz = c.get(GangliaKeys.SONG_MIN_HZ);
+        songMaxHz = c.get(GangliaKeys.SONG_MAX_HZ);
+        songPeriodS = c.get(GangliaKeys.SONG_PERIOD_S);
+        songMatch = c.get(GangliaKeys.SONG_MATCH);
+        periodMs = c.get(LoopKeys.PERIOD_MS);
+        songBandsFor = null;
+        rhythmSetUp();
+        followTurn = c.get(GangliaKeys.FOLLOW_TURN);
+        followReflexTurnTicks = c.get(GangliaKeys.FOLLOW_REFLEX_TURN_TICKS);
+        followReflexBackoffTicks = c.get(GangliaKeys.FOLLOW_REFLEX_BACKOFF_TICKS);
+        followClearTicks = c.get(GangliaKeys.FOLLOW_CLEAR_TICKS);
+        followMemoryTicks = c.get(GangliaKeys.FOLLOW_MEMORY_TICKS);
+        followFlipTicks = c.get(GangliaKeys.FOLLOW_FLIP_TICKS);
+        followFreeSideTicks = c.get(GangliaKeys.FOLLOW_FREE_SIDE_TICKS);
+    }
+
+    /**
+     * The rhythm detector: a ring of the song's level over a whole number of its periods (at
+     * least 2 s, one window per tick), and a sliding one-bin DFT at the song's period over it.
+     */
+    private void rhythmSetUp() {
+        if (songPeriodS <= 0) {
+            rhythm = new double[0];
+            return;
+        }
+        double periodTicks = songPeriodS * 1000 / periodMs;
+        int periods = (int) Math.max(2, Math.ceil(2.0 / songPeriodS));
+        int n = (int) Math.max(2L * periods, Math.round(periods * periodTicks));
+        rhythm = new double[n];
+        rhythmCos = new double[n];
+        rhythmSin = new double[n];
+        // Bin `periods` of an n-point DFT: the ring holds exactly that many cycles, so sliding it
+        // is one update per window.
+        for (int k = 0; k < n; k++) {
+            rhythmCos[k] = Math.cos(2 * Math.PI * periods * k / n);
+            rhythmSin[k] = Math.sin(2 * Math.PI * periods * k / n);
+        }
+        rhythmNext = 0;
+        rhythmFill = 0;
+        rhythmMatch = 0;
+        rhythmRe = 0;
+        rhythmIm = 0;
+        rhythmSum = 0;
+        rhythmSum2 = 0;
+    }
+
+    /** Which of A1's bands overlap the song's pitch band; every band when it is 0..0. Allocates only when A1's bands change. */
+    private void songBands(float[] edges) {
+        int n = Math.max(0, edges.length - 1);
+        if (songBand.length != n) songBand = new boolean[n];
+        boolean all = songMinHz <= 0 && songMaxHz <= 0;
+        for (int b = 0; b < n; b++) songBand[b] = all || (edges[b + 1] > songMinHz && edges[b] <= songMaxHz);
+        songBandsFor = edges;
+    }
+
+    /** A new window: the song's amplitude per ear, and its rhythm. */
+    private void hearSong() {
+        float[] edges = percepts.bandEdgesHz();
+        if (edges != songBandsFor) songBands(edges);
+        float[] l = percepts.bandPowerLeft();
+        float[] r = percepts.bandPowerRight();
+        double pl = 0;
+        double pr = 0;
+        for (int b = 0; b < songBand.length; b++) {
+            if (!songBand[b]) continue;
+            pl += l[b];
+            pr += r[b];
+        }
+        songLeft = Math.sqrt(pl);
+        songRight = Math.sqrt(pr);
+        int n = rhythm.length;
+        if (n == 0) {
+            rhythmMatch = 1;
+            return;
+        }
+        // Slide the window: the newest level replaces the oldest in the DFT bin and the sums.
+        double v = songLeft + songRight;
+        double old = rhythm[rhythmNext];
+        rhythm[rhythmNext] = v;
+        rhythmRe += (v - old) * rhythmCos[rhythmNext];
+        rhythmIm -= (v - old) * rhythmSin[rhythmNext];
+        rhythmSum += v - old;
+        rhythmSum2 += v * v - old * old;
+        rhythmNext = rhythmNext + 1 == n ? 0 : rhythmNext + 1;
+        if (rhythmFill < n) {
+            rhythmFill++;
+            return;
+        }
+        // The share of the level's variance at the song's period (Parseval: a pure rhythm at that
+        // period gives 1, a steady or random level about sqrt(2 / n)).
+        double variance = rhythmSum2 - rhythmSum * rhythmSum / n;
+        double match = variance > 1e-18 ? Math.sqrt(2 * (rhythmRe * rhythmRe + rhythmIm * rhythmIm) / (n * variance)) : 0;
+        rhythmMatch += 0.25 * (match - rhythmMatch);
     }
 
     @Override
     public void update(TickData tick) {
         percepts = tick.percepts();
         intent = tick.intent();
-        soundLeft = Math.max(percepts.soundLeft(), soundLeft * hold);
-        soundRight = Math.max(percepts.soundRight(), soundRight * hold);
+        if (percepts.bandWindows() != lastBandWindow) {
+            lastBandWindow = percepts.bandWindows();
+            hearSong();
+        }
+        if (percepts.lightMass() >= lightMass * hold) {
+            lightMass = percepts.lightMass();
+            lightBearing = percepts.lightBearing();
+        } else {
+            lightMass *= hold;
+        }
+        soundLeft = Math.max(songLeft, soundLeft * hold);
+        soundRight = Math.max(songRight, soundRight * hold);
         long t = tick.tick();
+        novelty(t);
         if (reflexes(t)) return;
+        if (active == Behaviour.FOLLOW_EDGE && following(t)) {
+            steer(active, t);
+            return;
+        }
 
         double[] s = salience;
         java.util.Arrays.fill(s, 0);
@@ -123,12 +303,24 @@ public final class ActionSelection implements Stage {
             return;
         }
         double level = (soundLeft + soundRight) / 2;
-        if (phonotaxis && level > phonoThreshold) s[Behaviour.PHONOTAXIS.ordinal()] = phonoSalience * level;
-        if (light) {
-            double contrast = Math.max(percepts.lumaLeft(), percepts.lumaRight()) - percepts.lumaMean();
-            s[Behaviour.APPROACH_LIGHT.ordinal()] = lightSalience * Math.max(0, contrast + percepts.lumaMean() * 0.1);
+        boolean song = rhythmMatch >= songMatch;
+        if (phonotaxis && song && level > phonoThreshold) s[Behaviour.PHONOTAXIS.ordinal()] = phonoSalience * level;
+        if (light) s[Behaviour.APPROACH_LIGHT.ordinal()] = lightSalience * Math.sqrt(lightMass);
+        // Normalised: every goal's salience on [0, 1), so that a novelty can outrank any of them.
+        for (Behaviour b : CHOICES) s[b.ordinal()] = s[b.ordinal()] / (1 + s[b.ordinal()]);
+        boolean orientDone = false;
+        if (active == Behaviour.ORIENT) {
+            if (t - heldSince < orientTicks) {
+                s[Behaviour.ORIENT.ordinal()] = orientS; // a short response: it runs its course
+            } else {
+                habituatedUntil = t + orientRefractory;
+                orientDone = true;
+            }
+        } else if (orient && t >= habituatedUntil && noveltyZ > orientZ) {
+            orientS = orientSalience * Math.min(1, (noveltyZ - orientZ) / orientZ);
+            orientDir = noveltySide;
+            s[Behaviour.ORIENT.ordinal()] = orientS;
         }
-        if (orient) s[Behaviour.ORIENT.ordinal()] = orientSalience * Math.abs(noveltyLeft() - noveltyRight());
 
         Behaviour current = active;
         Behaviour best = Behaviour.IDLE;
@@ -140,15 +332,16 @@ public final class ActionSelection implements Stage {
                 best = b;
             }
         }
-        boolean currentStillAllowed = !current.isReflex() && current != Behaviour.IDLE && s[current.ordinal()] > 0;
+        boolean detour = current.isReflex() || current == Behaviour.FOLLOW_EDGE || orientDone;
+        boolean currentStillAllowed = !detour && current != Behaviour.IDLE && s[current.ordinal()] > 0;
         if (best != current) {
             if (currentStillAllowed && t - heldSince < minHold) {
                 best = current;
             } else {
-                SwitchLog.Reason why = currentStillAllowed || current == Behaviour.IDLE || current.isReflex()
-                        ? (current.isReflex() ? SwitchLog.Reason.REFLEX_DONE : SwitchLog.Reason.SALIENCE)
+                SwitchLog.Reason why = currentStillAllowed || current == Behaviour.IDLE || detour
+                        ? (detour ? SwitchLog.Reason.REFLEX_DONE : SwitchLog.Reason.SALIENCE)
                         : SwitchLog.Reason.DISABLED;
-                select(t, best, why, current.isReflex() || current == Behaviour.IDLE ? 0 : s[current.ordinal()], s[best.ordinal()]);
+                select(t, best, why, detour || current == Behaviour.IDLE ? 0 : s[current.ordinal()], s[best.ordinal()]);
             }
         }
         steer(active, t);
@@ -163,15 +356,32 @@ public final class ActionSelection implements Stage {
         } else if ((percepts.stallDetected() || percepts.bumperPressed()) && active != Behaviour.BACK_OFF
                 && active != Behaviour.FREEZE) {
             reflexTicksLeft = backoffTicks;
-            // Turn away pseudo-randomly but reproducibly: a hash of the tick picks the side.
-            turnDirection = ((t * 0x9E3779B97F4A7C15L) >>> 63) == 0 ? 1 : -1;
+            Behaviour goal = active;
+            toFollow = goal == Behaviour.FOLLOW_EDGE || goal == Behaviour.PHONOTAXIS || goal == Behaviour.APPROACH_LIGHT
+                    || (goal.isReflex() && toFollow);
+            if (goal == Behaviour.PHONOTAXIS || goal == Behaviour.APPROACH_LIGHT) followingLight = goal == Behaviour.APPROACH_LIGHT;
+            if (toFollow && !goal.isReflex() && goal != Behaviour.FOLLOW_EDGE && t - lastFollowTick > followMemoryTicks) {
+                // A new obstacle: pick the side to go around pseudo-randomly but reproducibly.
+                wallSide = ((t * 0x9E3779B97F4A7C15L) >>> 63) == 0 ? 1 : -1;
+                followTicksOnSide = 0;
+                followBest = goalLevel();
+            }
+            if (toFollow) reflexTicksLeft = followReflexBackoffTicks;
+            // Turn away from the obstacle's side; without a detour to follow, a hash of the tick picks the side.
+            turnDirection = toFollow ? -wallSide : ((t * 0x9E3779B97F4A7C15L) >>> 63) == 0 ? 1 : -1;
             select(t, Behaviour.BACK_OFF, percepts.stallDetected() ? SwitchLog.Reason.STALL : SwitchLog.Reason.BUMPER, 0, 0);
         }
         if (!active.isReflex()) return false;
         if (reflexTicksLeft <= 0) {
-            if (active == Behaviour.BACK_OFF && turnTicks > 0) {
-                reflexTicksLeft = turnTicks;
+            int turn = toFollow ? followReflexTurnTicks : turnTicks;
+            if (active == Behaviour.BACK_OFF && turn > 0) {
+                reflexTicksLeft = turn;
                 select(t, Behaviour.TURN_AWAY, SwitchLog.Reason.REFLEX_DONE, 0, 0);
+            } else if (toFollow && active != Behaviour.FREEZE) {
+                followSince = t;
+                select(t, Behaviour.FOLLOW_EDGE, SwitchLog.Reason.REFLEX_DONE, 0, 0);
+                steer(active, t);
+                return true;
             } else {
                 if (active == Behaviour.TURN_AWAY) detourUntil = t + detourTicks;
                 return false; // reflex over: selection picks the next behaviour (reason REFLEX_DONE)
@@ -180,6 +390,34 @@ public final class ActionSelection implements Stage {
         reflexTicksLeft--;
         steer(active, t);
         return true;
+    }
+
+    /**
+     * One tick of following an edge: true while it goes on; false when the obstacle has been
+     * passed (no contact for a while) or the goal lies on the free side, so selection resumes.
+     */
+    private boolean following(long t) {
+        lastFollowTick = t;
+        double level = goalLevel();
+        if (level > 1.25 * followBest) {
+            followBest = level; // getting closer: keep this side
+            followTicksOnSide = 0;
+        } else if (++followTicksOnSide > followFlipTicks) {
+            wallSide = -wallSide; // no nearer this way: a dead end, try the other side
+            followTicksOnSide = 0;
+            followBest = level;
+        }
+        if (t - followSince >= followClearTicks) return false;
+        if (t - followSince < followFreeSideTicks) return true;
+        // The goal's side: +1 left. Free when it is clearly on the side away from the obstacle.
+        double goalSide = followingLight ? lightBearing
+                : (soundLeft - soundRight) / Math.max(1e-9, soundLeft + soundRight);
+        return goalSide * wallSide > -0.25;
+    }
+
+    /** How strong the goal of the detour is: the lamps' mass, or the song's level. */
+    private double goalLevel() {
+        return followingLight ? Math.sqrt(lightMass) : soundLeft + soundRight;
     }
 
     private void select(long t, Behaviour next, SwitchLog.Reason why, double sFrom, double sTo) {
@@ -212,18 +450,21 @@ public final class ActionSelection implements Stage {
                 break;
             }
             case APPROACH_LIGHT: {
-                double d = (percepts.lumaLeft() - percepts.lumaRight()) / Math.max(1e-9, percepts.lumaLeft() + percepts.lumaRight());
-                int turn = (int) Math.round(lightGain * d);
+                // Turn toward the lamp's bearing (+1 the left edge of the view).
+                int turn = (int) Math.round(lightGain * lightBearing);
                 left = cruise - turn;
                 right = cruise + turn;
                 break;
             }
-            case ORIENT: {
-                int dir = noveltyLeft() >= noveltyRight() ? 1 : -1;
-                left = -dir * orientSpeed;
-                right = dir * orientSpeed;
+            case FOLLOW_EDGE:
+                // Curve back toward the obstacle's side, so the robot keeps touching its edge.
+                left = cruise - wallSide * followTurn;
+                right = cruise + wallSide * followTurn;
                 break;
-            }
+            case ORIENT:
+                left = -orientDir * orientSpeed;
+                right = orientDir * orientSpeed;
+                break;
             default: left = 0; right = 0; break;
         }
         if (b == Behaviour.FREEZE) {
@@ -234,12 +475,38 @@ public final class ActionSelection implements Stage {
     }
 
     /**
-     * A typical tick (exploring's two sines counted): the held sound levels, the salience of each behaviour,
-     * the winner-take-all and the steering (exploring's two sines are the dearest).
+     * A typical tick with a new audio window (phonotaxis steering): the song's level from its
+     * bands, the sliding rhythm DFT, the held levels, the novelty of each hemifield, the salience
+     * of each behaviour and its normalisation, the winner-take-all and the steering.
      */
     @Override
     public void countOps(org.ev3cortex.seam.OpCount c) {
-        c.dop += 20; c.fmath += 2; c.fconv += 4; c.fcmp += 10; c.iop += 10; c.bytes += 16L * salience.length + 16;
+        int bands = 0;
+        for (boolean b : songBand) if (b) bands++;
+        c.dop += 74 + 2 * bands; c.fmath += 5; c.fconv += 10 + 2 * bands; c.fcmp += 12; c.iop += 12 + songBand.length / 2;
+        c.bytes += 380 + songBand.length + 8L * bands;
+    }
+
+    /**
+     * Each hemifield's novelty: how far its surprise is above its running mean, in running mean
+     * absolute deviations (both habituate over about 5 s). Keeps the larger and its side.
+     */
+    private void novelty(long t) {
+        double best = 0;
+        int side = 1;
+        for (int k = 0; k < 2; k++) {
+            double n = k == 0 ? noveltyLeft() : noveltyRight();
+            double dev = Math.max(noveltyDev[k], 0.05 * noveltyMean[k] + 1e-6);
+            double z = t < 20 ? 0 : (n - noveltyMean[k]) / dev; // 2 s to learn what is usual
+            if (z > best) {
+                best = z;
+                side = k == 0 ? 1 : -1;
+            }
+            noveltyDev[k] += 0.02 * (Math.abs(n - noveltyMean[k]) - noveltyDev[k]);
+            noveltyMean[k] += 0.02 * (n - noveltyMean[k]);
+        }
+        noveltyZ = best;
+        noveltySide = side;
     }
 
     /** Novelty of the left visual field: the surprise of V1-R, which sees it. */

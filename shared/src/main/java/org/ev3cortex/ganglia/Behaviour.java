@@ -13,7 +13,9 @@ public enum Behaviour {
     PHONOTAXIS,
     APPROACH_LIGHT,
     /** Nothing enabled. */
-    IDLE;
+    IDLE,
+    /** A detour: following an obstacle's edge until the goal can be steered for again (last, so older recordings' indices hold). */
+    FOLLOW_EDGE;
 
     public boolean isReflex() {
         return this == FREEZE || this == BACK_OFF || this == TURN_AWAY;

@@ -24,25 +24,68 @@ public final class GangliaKeys {
             .doc("Period of the exploring turn pattern (two incommensurate sines, so the path does not repeat).");
 
     public static final Key<Boolean> PHONOTAXIS = Key.boolKey("m1.phonotaxis.enabled", true)
-            .doc("Phonotaxis: steer by the left/right sound level difference, like Webb's cricket robot.");
+            .doc("Phonotaxis: steer by the left/right level difference of the target song, like Webb's cricket robot.");
     public static final Key<Double> PHONOTAXIS_SALIENCE = Key.doubleKey("m1.phonotaxis.salienceGain", 40).range(0, 1e6)
-            .doc("Salience per unit of smoothed sound level (full-scale RMS).");
-    public static final Key<Double> PHONOTAXIS_THRESHOLD = Key.doubleKey("m1.phonotaxis.threshold", 0.006).range(0, 1)
-            .doc("Sound level (full-scale RMS) below which phonotaxis has no salience.");
+            .doc("Salience per unit of the song's smoothed level (amplitude in its A1 bands, full scale 1).");
+    public static final Key<Double> PHONOTAXIS_THRESHOLD = Key.doubleKey("m1.phonotaxis.threshold", 0.02).range(0, 1)
+            .doc("Song level (amplitude in its A1 bands, full scale 1) below which phonotaxis has no salience.");
     public static final Key<Integer> PHONOTAXIS_GAIN = Key.intKey("m1.phonotaxis.turnGainCountsPerSec", 900)
             .unit("counts/s").range(0, 5000).doc("Wheel-speed difference per unit of normalised level difference (L-R)/(L+R).");
+    public static final Key<Double> SONG_MIN_HZ = Key.doubleKey("m1.phonotaxis.song.minHz", 780).unit("Hz")
+            .range(0, 48_000).doc("The target song's pitch band, lower edge: phonotaxis hears only the A1 bands that"
+                    + " overlap [minHz, maxHz]. 0 and 0 (both) hear every band: total loudness, as before.");
+    public static final Key<Double> SONG_MAX_HZ = Key.doubleKey("m1.phonotaxis.song.maxHz", 980).unit("Hz")
+            .range(0, 48_000).doc("The target song's pitch band, upper edge.");
+    public static final Key<Double> SONG_PERIOD_S = Key.doubleKey("m1.phonotaxis.song.periodS", 0.6).unit("s")
+            .range(0, 60).doc("The target song's rhythm: the period of its syllables. Phonotaxis has salience only while"
+                    + " the level in the song's bands is modulated at this period; 0 accepts any rhythm.");
+    public static final Key<Double> SONG_MATCH = Key.doubleKey("m1.phonotaxis.song.rhythmMatch", 0.6).range(0, 1)
+            .doc("How much of the variation of the level in the song's bands must be at the song's period (0..1, the"
+                    + " square root of that share of the variance over the last 2 s or more, smoothed) for it to be the"
+                    + " song: a clean rhythm gives about 0.9, a steady or randomly varying level about 0.3.");
+
+    public static final Key<Integer> FOLLOW_TURN = Key.intKey("m1.follow.turnCountsPerSec", 110).unit("counts/s")
+            .range(0, 1560).doc("Follow edge (a detour after phonotaxis or light approach met an obstacle): the wheel-speed"
+                    + " difference that curves the robot back toward the obstacle's side, so it keeps touching its edge.");
+    public static final Key<Integer> FOLLOW_REFLEX_TURN_TICKS = Key.intKey("m1.follow.reflexTurnTicks", 4).unit("ticks")
+            .range(0, 1000).doc("While following an edge, a contact turns the robot away from the edge this long"
+                    + " (instead of m1.reflex.turnTicks), so it stays close to it.");
+    public static final Key<Integer> FOLLOW_REFLEX_BACKOFF_TICKS = Key.intKey("m1.follow.reflexBackoffTicks", 2)
+            .unit("ticks").range(0, 1000).doc("...and backs off this long (instead of m1.reflex.backoffTicks).");
+    public static final Key<Integer> FOLLOW_CLEAR_TICKS = Key.intKey("m1.follow.clearTicks", 30).unit("ticks")
+            .range(1, 10_000).doc("Following an edge ends after this long without a contact (the obstacle was passed),"
+                    + " or earlier once the goal is on the side away from the obstacle.");
+    public static final Key<Integer> FOLLOW_MEMORY_TICKS = Key.intKey("m1.follow.memoryTicks", 400).unit("ticks")
+            .range(0, 100_000).doc("A contact this soon after the last detour follows the edge on the same side, so"
+                    + " the robot keeps going around the obstacle instead of turning back.");
+    public static final Key<Integer> FOLLOW_FLIP_TICKS = Key.intKey("m1.follow.flipTicks", 250).unit("ticks")
+            .range(1, 100_000).doc("After following edges on one side this long without the goal getting 25 % stronger"
+                    + " (louder, or a bigger lamp), the side flips: a dead end that way.");
+    public static final Key<Integer> FOLLOW_FREE_SIDE_TICKS = Key.intKey("m1.follow.freeSideTicks", 5).unit("ticks")
+            .range(0, 10_000).doc("Following an edge may end early, when the goal lies on the side away from the"
+                    + " obstacle, only this long after the last contact.");
 
     public static final Key<Boolean> LIGHT = Key.boolKey("m1.light.enabled", false)
-            .doc("Approach light: a Braitenberg vehicle (crossed excitation) on the V1 hemifield brightness.");
-    public static final Key<Double> LIGHT_SALIENCE = Key.doubleKey("m1.light.salienceGain", 3).range(0, 1e6)
-            .doc("Salience per unit of brightness contrast between the hemifields and the frame mean.");
+            .doc("Approach light: steer toward the small bright spots V1 sees (lamps), by their bearing.");
+    public static final Key<Double> LIGHT_SALIENCE = Key.doubleKey("m1.light.salienceGain", 30).range(0, 1e6)
+            .doc("Salience per unit of the square root of the lamps' mass (V1's bright-spot excess per pixel of"
+                    + " the frame), held with a 1 s decay.");
     public static final Key<Integer> LIGHT_GAIN = Key.intKey("m1.light.turnGainCountsPerSec", 600).unit("counts/s")
-            .range(0, 5000).doc("Wheel-speed difference per unit of normalised hemifield brightness difference.");
+            .range(0, 5000).doc("Wheel-speed difference per unit of the lamps' bearing (1 at the edge of the view).");
 
     public static final Key<Boolean> ORIENT = Key.boolKey("m1.orient.enabled", true)
-            .doc("Orient to novelty: turn toward the V1 hemifield with the higher surprise.");
-    public static final Key<Double> ORIENT_SALIENCE = Key.doubleKey("m1.orient.salienceGain", 0.05).range(0, 1e6)
-            .doc("Salience per unit of surprise difference between the V1 hemifields.");
+            .doc("Orient to novelty: a short turn toward the V1 hemifield whose surprise jumps far above its usual level.");
+    public static final Key<Double> ORIENT_SALIENCE = Key.doubleKey("m1.orient.salienceGain", 3).range(0, 1e6)
+            .doc("Salience of a full novelty (surprise 2 x m1.orient.surpriseZ deviations above its mean); the goal"
+                    + " behaviours' salience is normalised to s / (1 + s) < 1, so above 1 + the hysteresis a novelty"
+                    + " interrupts any goal.");
+    public static final Key<Double> ORIENT_Z = Key.doubleKey("m1.orient.surpriseZ", 4).range(0.1, 1e6)
+            .doc("A hemifield is novel when its V1 surprise is this many mean absolute deviations above its running"
+                    + " mean (both over about 5 s: habituation).");
+    public static final Key<Integer> ORIENT_TICKS = Key.intKey("m1.orient.ticks", 3).unit("ticks").range(1, 1000)
+            .doc("The orienting response: turn toward the novel side this long, then hand back to the goal...");
+    public static final Key<Integer> ORIENT_REFRACTORY_TICKS = Key.intKey("m1.orient.refractoryTicks", 50).unit("ticks")
+            .range(0, 100_000).doc("...and ignore novelty this long afterwards.");
     public static final Key<Integer> ORIENT_GAIN = Key.intKey("m1.orient.turnCountsPerSec", 300).unit("counts/s")
             .range(0, 5000).doc("Turning speed while orienting.");
 
@@ -66,8 +109,9 @@ public final class GangliaKeys {
             .doc("After a watchdog trip, hold the motors stopped this long.");
 
     public static final List<Key<?>> ALL = List.of(CRUISE_SPEED, EXPLORE, EXPLORE_SALIENCE,
-            EXPLORE_TURN, EXPLORE_PERIOD_S, PHONOTAXIS, PHONOTAXIS_SALIENCE, PHONOTAXIS_THRESHOLD, PHONOTAXIS_GAIN, LIGHT,
-            LIGHT_SALIENCE, LIGHT_GAIN, ORIENT, ORIENT_SALIENCE, ORIENT_GAIN, HYSTERESIS, MIN_HOLD_TICKS, BACKOFF_TICKS,
+            EXPLORE_TURN, EXPLORE_PERIOD_S, PHONOTAXIS, PHONOTAXIS_SALIENCE, PHONOTAXIS_THRESHOLD, PHONOTAXIS_GAIN, SONG_MIN_HZ,
+            SONG_MAX_HZ, SONG_PERIOD_S, SONG_MATCH, FOLLOW_TURN, FOLLOW_REFLEX_TURN_TICKS, FOLLOW_REFLEX_BACKOFF_TICKS, FOLLOW_CLEAR_TICKS, FOLLOW_MEMORY_TICKS, FOLLOW_FLIP_TICKS, FOLLOW_FREE_SIDE_TICKS, LIGHT,
+            LIGHT_SALIENCE, LIGHT_GAIN, ORIENT, ORIENT_SALIENCE, ORIENT_Z, ORIENT_TICKS, ORIENT_REFRACTORY_TICKS, ORIENT_GAIN, HYSTERESIS, MIN_HOLD_TICKS, BACKOFF_TICKS,
             BACKOFF_SPEED, TURN_TICKS, TURN_SPEED, DETOUR_TICKS, FREEZE_TICKS);
 
     public static final List<Schema.Rule> RULES = List.of();

@@ -15,6 +15,12 @@ import org.ev3cortex.seam.TickData;
  * turn much slower than predicted for a few ticks, something holds them: a wall, a stall, being
  * lifted onto a block. This works without ev3dev's {@code stalled} flag, which some motors and
  * kernels never raise.
+ *
+ * <p>A grazing touch holds the wheels back for a tick or less, often while the robot turns, so one
+ * wheel keeps going: the stall test misses it. S1's surprise catches it: the error of the
+ * predicted forward speed (the mean of the wheels) over its learned variance. A contact is a
+ * surprise of at least {@code m1.stall.surprise} with the robot slower than predicted; after one,
+ * the next {@value #REFRACTORY} ticks (the reflex backing off) raise no other.
  */
 public final class EfferenceMonitor implements Stage {
     // Prior: a first-order motor with a ~60 ms time constant sampled at 10 Hz.
@@ -23,6 +29,11 @@ public final class EfferenceMonitor implements Stage {
     private final double[] lastSpeed = new double[2];
     private final double[] errorVar = {1e4, 1e4};
     private final int[] mismatched = new int[2];
+    private static final int REFRACTORY = 5;
+    private double forwardVar = 1e4;  // learned variance of the forward-speed error
+    private double forwardSurprise;   // this tick's squared error over it
+    private double surpriseNeeded;
+    private int refractory;
     private double rate;
     private double ratio;
     private double minExpected;
@@ -42,6 +53,7 @@ public final class EfferenceMonitor implements Stage {
         minExpected = c.get(S1Keys.STALL_MIN_SPEED);
         ticksNeeded = c.get(S1Keys.STALL_TICKS);
         useFlag = c.get(S1Keys.STALL_USE_FLAG);
+        surpriseNeeded = c.get(S1Keys.CONTACT_SURPRISE);
     }
 
     @Override
@@ -51,11 +63,15 @@ public final class EfferenceMonitor implements Stage {
         Percepts percepts = t.percepts();
         int n = Math.min(2, in.motors.count());
         boolean stall = false;
+        double predictedForward = 0;
+        double measuredForward = 0;
         for (int i = 0; i < n; i++) {
             double measured = in.motors.speedCountsPerSec[i];
             double command = out.issuedSpeed(i);
             double predicted = a[i] * lastSpeed[i] + b[i] * command;
             double e = measured - predicted;
+            predictedForward += predicted / n;
+            measuredForward += measured / n;
 
             boolean mismatch = armed && Math.abs(predicted) >= minExpected
                     && (Math.abs(measured) < ratio * Math.abs(predicted) || Math.signum(measured) != Math.signum(predicted));
@@ -74,6 +90,20 @@ public final class EfferenceMonitor implements Stage {
             }
             lastSpeed[i] = measured;
         }
+        // S1's surprise on the forward speed: held back (slower than predicted) and far outside
+        // the error the model usually makes.
+        double ef = measuredForward - predictedForward;
+        forwardSurprise = ef * ef / forwardVar;
+        boolean heldBack = armed && n > 0 && Math.abs(predictedForward) >= minExpected && ef * predictedForward < 0;
+        if (refractory > 0) refractory--;
+        if (heldBack && surpriseNeeded > 0 && forwardSurprise >= surpriseNeeded) {
+            if (refractory == 0) stall = true;
+            refractory = REFRACTORY;
+        } else if (!stall) {
+            forwardVar += 0.02 * (ef * ef - forwardVar);
+            // Floored at (20 counts/s)^2: an exact simulator would otherwise make every rounding a surprise.
+            forwardVar = Math.max(forwardVar, 400);
+        }
         armed = true;
         boolean bumper = false;
         for (int i = 0; i < in.touch.length; i++) bumper |= in.touch[i];
@@ -87,7 +117,12 @@ public final class EfferenceMonitor implements Stage {
     /** Per wheel: the prediction, the surprise, the mismatch test and the NLMS step, in double. */
     @Override
     public void countOps(org.ev3cortex.seam.OpCount c) {
-        c.dop += 2 * 21; c.fconv += 2 * 2; c.fcmp += 2 * 3; c.iop += 2 * 3 + 4; c.bytes += 2 * 170 + 8;
+        c.dop += 2 * 25 + 12; c.fconv += 2 * 2 + 1; c.fcmp += 2 * 3 + 5; c.iop += 2 * 3 + 6; c.bytes += 2 * 170 + 40;
+    }
+
+    /** This tick's surprise on the forward speed: its squared error over the learned variance. */
+    public double forwardSurprise() {
+        return forwardSurprise;
     }
 
     /** The learned model {a, b} of a wheel; for tests and the viewer. */

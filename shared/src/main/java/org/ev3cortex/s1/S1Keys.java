@@ -25,10 +25,14 @@ public final class S1Keys {
             .unit("counts/s").range(0, 1560).doc("Mismatch counts only when the predicted speed is at least this.");
     public static final Key<Integer> STALL_TICKS = Key.intKey("m1.stall.ticks", 2).unit("ticks").range(1, 100)
             .doc("Consecutive mismatched ticks that make a stall.");
+    public static final Key<Double> CONTACT_SURPRISE = Key.doubleKey("m1.stall.surprise", 36).range(0, 1e9)
+            .doc("A contact is also a surprise of the forward model on the robot's forward speed (the wheels' mean):"
+                    + " its squared error over its learned variance at least this (36: six standard deviations), the"
+                    + " robot slower than predicted. One tick suffices, so grazing touches count; 0 turns it off.");
     public static final Key<Double> FORWARD_MODEL_RATE = Key.doubleKey("m1.forwardModel.learningRate", 0.05)
             .range(0, 1).doc("NLMS rate of S1's forward model of wheel speed (speed[t] from speed[t-1], command[t-1]).");
 
     public static final List<Key<?>> ALL = List.of(COUNTS_PER_ROT, MAX_SPEED, STALL_USE_FLAG, STALL_RATIO,
-            STALL_MIN_SPEED, STALL_TICKS, FORWARD_MODEL_RATE);
+            STALL_MIN_SPEED, STALL_TICKS, CONTACT_SURPRISE, FORWARD_MODEL_RATE);
     public static final List<Schema.Rule> RULES = List.of();
 }

@@ -71,13 +71,6 @@ final class Corollary {
         }
     }
 
-    /** The sum of the last column sums over columns {@code [from, to)}: the luma of that band of the frame. */
-    long sum(int from, int to) {
-        long sum = 0;
-        for (int x = from; x < to; x++) sum += columns[x];
-        return sum;
-    }
-
     /** Column sums from the bottom row of a summed-area table ({@link ReceptiveFields#integrate}): a subtract per column. */
     void columnsFromSat(int[] sat) {
         int base = height * (width + 1);

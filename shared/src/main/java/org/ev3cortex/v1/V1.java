@@ -84,6 +84,9 @@ public final class V1 implements Stage {
     private ReceptiveFields leftFields;
     private ReceptiveFields rightFields;
     private byte[] rgbLuma;   // RGB24 only: the integer BT.601 luma
+    private int lightMinLuma = 200;
+    private int lightContrast = 30;
+    private int lightSurround = 10;
     private int[] sat;        // eccentric only: the summed-area table of the luma
     private int[] leftOpponentPixel;  // v1.opponent: each cell's 4 bilinear neighbours ...
     private int[] leftOpponentWeight; // ... and their weights in Q10
@@ -126,6 +129,9 @@ public final class V1 implements Stage {
     @Override
     public void configure(Config config) {
         apply(Settings.of(config));
+        lightMinLuma = config.get(V1Keys.LIGHT_MIN_LUMA);
+        lightContrast = config.get(V1Keys.LIGHT_CONTRAST);
+        lightSurround = config.get(V1Keys.LIGHT_SURROUND_PX);
     }
 
     private void apply(Settings s) {
@@ -227,7 +233,7 @@ public final class V1 implements Stage {
                 c.bytes += 8 * cells;
             }
         }
-        if (s.corollary) { // the shift search, and the fields moved once more
+        if (s.corollary) { // the column sums, the shift search, and the fields moved once more
             corollary.countOps(c, s.eccentric);
             leftFields.countShifted(c);
             rightFields.countShifted(c);
@@ -235,17 +241,12 @@ public final class V1 implements Stage {
         } else {
             c.bytes += 16L * s.rings * s.sectors;
         }
-        // Hemifield sums: an int add per luma byte (or, with the corollary, per column sum it
-        // made anyway); two conversions and divides for the means.
-        if (s.corollary) {
-            c.iop += 3L * s.width;
-            c.bytes += 4L * s.width;
-        } else {
-            c.iop += 4 * n + 6L * s.height;
-            c.bytes += n;
-        }
-        c.fconv += 4;
-        c.dop += 4;
+        // Hemifield sums: an int add per luma byte; two conversions and divides for the means. The
+        // lamp test: a load and a compare per pixel (the few bright ones cost more), and its means.
+        c.iop += 8 * n + 10L * s.height;
+        c.bytes += 2 * n;
+        c.fconv += 8;
+        c.dop += 8;
     }
 
     /** 1, or 3 with the opponent channels. */
@@ -265,18 +266,7 @@ public final class V1 implements Stage {
         if (in.frame.length == 0 || !in.frameReading.isNewerThan(lastSequence)) return;
         lastSequence = in.frameReading.sequence;
         process(in.frame, left.output(), right.output());
-        if (corollary != null) {
-            // The corollary's column sums hold the hemifields' sums too: one pass over the luma.
-            Settings s = settings;
-            if (sat != null) corollary.columnsFromSat(sat);
-            else corollary.columnsFromLuma(rgbLuma != null ? rgbLuma : in.frame, rgbLuma != null ? 1 : lumaStride(s.format));
-            int half = s.width / 2;
-            long sumLeft = corollary.sum(0, half);
-            long sumRight = corollary.sum(half, s.width);
-            t.percepts().luma(sumLeft / (255.0 * half * s.height), sumRight / (255.0 * (s.width - half) * s.height));
-        } else {
-            hemifieldLuma(t, in.frame);
-        }
+        hemifieldLuma(t, in.frame);
         selfMotion(in.frame, t.efference());
     }
 
@@ -295,7 +285,9 @@ public final class V1 implements Stage {
         }
         Settings s = settings;
         byte[] src = rgbLuma != null ? rgbLuma : frame;
-        int shift = corollary.update(Corollary.turn(efference)); // the column sums are in (update)
+        if (sat != null) corollary.columnsFromSat(sat);
+        else corollary.columnsFromLuma(src, rgbLuma != null ? 1 : lumaStride(s.format));
+        int shift = corollary.update(Corollary.turn(efference));
         leftFields.applyShifted(sat, src, shift, l, 0, leftNext.output(), 0);
         rightFields.applyShifted(sat, src, shift, r, 0, rightNext.output(), 0);
         int cells = s.sectors * s.rings;
@@ -307,7 +299,11 @@ public final class V1 implements Stage {
 
     /**
      * Mean luma of each half of the frame (0..1), for the behaviours that steer by light: the left
-     * half is the left visual field. An int sum of the 8-bit luma.
+     * half is the left visual field. An int sum of the 8-bit luma. In the same pass, the lamps: a
+     * pixel at least {@code v1.light.minLuma} bright and {@code v1.light.contrast} brighter than both
+     * pixels {@code v1.light.surroundPx} to its sides, or than both three times as far, is part of a
+     * small bright spot (a horizontal centre-surround test at two scales: an edge or the sky fails it); its excess over the brighter side is its
+     * mass, and the mass-weighted mean column is the light's bearing.
      */
     private void hemifieldLuma(TickData t, byte[] frame) {
         Settings s = settings;
@@ -316,16 +312,33 @@ public final class V1 implements Stage {
         int half = w / 2;
         byte[] src = rgbLuma != null ? rgbLuma : frame;
         int stride = rgbLuma != null ? 1 : lumaStride(s.format);
+        int k = Math.min(lightSurround, Math.max(1, half - 1)) * stride;
+        int k3 = 3 * k;
         long sumLeft = 0;
         long sumRight = 0;
+        long mass = 0;
+        long moment = 0;
         for (int y = 0; y < h; y++) {
             int row = y * w * stride;
             int mid = row + half * stride;
             int end = row + w * stride;
             for (int i = row; i < mid; i += stride) sumLeft += src[i] & 0xff;
             for (int i = mid; i < end; i += stride) sumRight += src[i] & 0xff;
+            int col = k / stride;
+            for (int i = row + k; i < end - k; i += stride, col++) {
+                int v = src[i] & 0xff;
+                if (v < lightMinLuma) continue;
+                int e = v - Math.max(src[i - k] & 0xff, src[i + k] & 0xff);
+                // A near lamp is wider than the surround: look three times as far as well.
+                if (e < lightContrast && i - k3 >= row && i + k3 < end) e = v - Math.max(src[i - k3] & 0xff, src[i + k3] & 0xff);
+                if (e < lightContrast) continue;
+                mass += e;
+                moment += (long) e * col;
+            }
         }
         t.percepts().luma(sumLeft / (255.0 * half * h), sumRight / (255.0 * (w - half) * h));
+        double centre = (w - 1) / 2.0;
+        t.percepts().light(mass / (255.0 * w * h), mass == 0 ? 0 : (centre - (double) moment / mass) / centre);
     }
 
     /**

@@ -53,9 +53,17 @@ public final class V1Keys {
             .unit("1/tick").range(1e-5, 1)
             .doc("How fast the learned gain (image shift per count/s of turning command) follows the shifts V1 observes.");
 
+    public static final Key<Integer> LIGHT_MIN_LUMA = Key.intKey("v1.light.minLuma", 200).range(0, 255)
+            .doc("A lamp, for approach-light: pixels at least this bright (8-bit luma)...");
+    public static final Key<Integer> LIGHT_CONTRAST = Key.intKey("v1.light.contrast", 30).range(1, 255)
+            .doc("...and this much brighter than both pixels v1.light.surroundPx to their left and right (a small"
+                    + " bright spot, not an edge or the sky) make up the light's mass and bearing.");
+    public static final Key<Integer> LIGHT_SURROUND_PX = Key.intKey("v1.light.surroundPx", 10).unit("px").range(1, 64)
+            .doc("How far to each side the bright-spot test looks.");
+
     public static final List<Key<?>> ALL = List.of(OPPONENT, CENTER_SIGMA_PX, SURROUND_SIGMA_PX, KERNEL_RADIUS_PX,
             RINGS, SECTORS, MAP, FOVEA_RADIUS_PX, MAX_RADIUS_PX, RECEPTIVE_FIELD, COROLLARY, COROLLARY_MAX_SHIFT_PX,
-            COROLLARY_GAIN_RATE);
+            COROLLARY_GAIN_RATE, LIGHT_MIN_LUMA, LIGHT_CONTRAST, LIGHT_SURROUND_PX);
 
     public static final List<Schema.Rule> RULES = List.of(
             new Schema.Rule(SURROUND_SIGMA_PX) {

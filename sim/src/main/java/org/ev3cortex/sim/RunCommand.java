@@ -223,6 +223,7 @@ public final class RunCommand implements Callable<Integer> {
         Recorder rec;
         org.ev3cortex.sim.report.PredictionScore score;
         org.ev3cortex.sim.report.BehaviourTime behaviourTime;
+        org.ev3cortex.sim.report.Outcome outcome; // null without a simulated world
     }
 
     private static Observers observe(Agent agent, World w, long ticks, long periodMs) {
@@ -234,6 +235,10 @@ public final class RunCommand implements Callable<Integer> {
         agent.loop().addObserver(o.score);
         o.behaviourTime = new org.ev3cortex.sim.report.BehaviourTime(agent.selection());
         agent.loop().addObserver(o.behaviourTime);
+        if (w != null) {
+            o.outcome = new org.ev3cortex.sim.report.Outcome(w, Math.min(ticks, 72_000), periodMs);
+            agent.loop().addObserver(o.outcome);
+        }
         return o;
     }
 
@@ -263,8 +268,14 @@ public final class RunCommand implements Callable<Integer> {
         Map<String, Object> summary = summary(agent, w, wall, periodMs, end, ticks);
         summary.put("timePerBehaviour", o.behaviourTime.shares());
         summary.put("areas", o.score.summary());
+        if (o.outcome != null) {
+            List<Long> perMinute = new ArrayList<>();
+            for (long c : o.outcome.collisionsPerMinute()) perMinute.add(c);
+            summary.put("collisionsPerMinute", perMinute);
+            summary.put("targets", o.outcome.targetsJson());
+        }
         printSummary(summary, agent, timing);
-        if (report != null) writeReport(summary, o.rec, w);
+        if (report != null) writeReport(summary, o.rec, w, o.outcome);
         printBehaviour(summary, System.out);
     }
 
@@ -413,6 +424,23 @@ public final class RunCommand implements Callable<Integer> {
             }
             out.println(sb);
         }
+        List<Long> perMinute = (List<Long>) s.get("collisionsPerMinute");
+        if (perMinute != null) {
+            StringBuilder sb = new StringBuilder("  collisions per minute:");
+            for (Long c : perMinute) sb.append(' ').append(c);
+            out.println(sb);
+        }
+        List<Map<String, Object>> targets = (List<Map<String, Object>>) s.get("targets");
+        if (targets != null) {
+            for (Map<String, Object> t : targets) {
+                if (t.get("closestM") == null) continue;
+                Object reached = t.get("firstWithin0_3mS");
+                out.printf(java.util.Locale.ROOT, "  %s: closest %.2f m at %.1f s (%s), %.2f m at the end%n",
+                        t.get("target"), (Double) t.get("closestM"), (Double) t.get("closestAtS"),
+                        reached == null ? "never within 0.3 m" : String.format(java.util.Locale.ROOT,
+                                "within 0.3 m from %.1f s", (Double) reached), (Double) t.get("endM"));
+            }
+        }
         Map<String, Object> areas = (Map<String, Object>) s.get("areas");
         if (areas == null || areas.isEmpty()) return;
         out.println("  area      mean surprise   sheet error / copy-last");
@@ -432,7 +460,8 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private void writeReport(Map<String, Object> summary, Recorder rec, World w) throws Exception {
+    private void writeReport(Map<String, Object> summary, Recorder rec, World w,
+            org.ev3cortex.sim.report.Outcome outcome) throws Exception {
         Files.createDirectories(report);
         Path json = report.resolve("summary.json");
         org.ev3cortex.sim.report.AtomicWrite.bytes(json, Json.write(summary).getBytes(StandardCharsets.UTF_8));
@@ -441,6 +470,8 @@ public final class RunCommand implements Callable<Integer> {
             Map<String, double[]> battery = new LinkedHashMap<>();
             battery.put("battery (V)", rec.get("batteryV"));
             Plots.lines("Battery", "V", rec.get("t"), battery, report.resolve("battery.png"));
+            Plots.perMinute("Collisions per simulated minute", "collisions", outcome.collisionsPerMinute(),
+                    report.resolve("collisions.png"));
         }
         Map<String, double[]> surprise = new LinkedHashMap<>();
         for (Map.Entry<String, double[]> e : rec.all().entrySet()) {

@@ -144,7 +144,8 @@ class HostileInputTest {
         assertThat(head).isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
         try (var s = Files.list(report)) {
             assertThat(s.map(p -> p.getFileName().toString())).as("no temporary files left")
-                    .containsExactlyInAnyOrder("summary.json", "trajectory.png", "battery.png", "surprise.png", "prediction.png");
+                    .containsExactlyInAnyOrder("summary.json", "trajectory.png", "battery.png", "surprise.png", "prediction.png",
+                            "collisions.png");
         }
     }
 

@@ -20,7 +20,7 @@ class SummaryTest {
 
     @Test
     void summaryEndsWithTheBehaviourFiguresAndTheSwitchesAreObjects() throws Exception {
-        HostileInputTest.Run r = HostileInputTest.sim("run", "--headless", "--seconds", "30", "--seed", "7",
+        HostileInputTest.Run r = HostileInputTest.sim("run", "--headless", "--seconds", "130", "--seed", "7",
                 "--set", "sim.hostStats=false", "--report", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         String json = Files.readString(dir.resolve("summary.json"));
@@ -28,7 +28,7 @@ class SummaryTest {
         assertThat(text(json, "loopState")).isEqualTo("STOPPED");
         assertThat(r.out()).contains("Summary (finished)").doesNotContain("STOPPED");
 
-        // Time per behaviour, rebuilt independently from the switches (all kept in 300 ticks):
+        // Time per behaviour, rebuilt independently from the switches (all kept in 1,300 ticks):
         // switch k makes 'to' active from its tick until the next switch.
         long ticks = (long) number(json, "ticks");
         Matcher m = Pattern.compile("\\{\"tick\": (\\d+), \"from\": \"(\\w+)\", \"to\": \"(\\w+)\", "
@@ -78,7 +78,30 @@ class SummaryTest {
                 number(json, "distanceM"), (long) number(json, "collisions"), (long) number(json, "stallEvents"),
                 (long) number(json, "stallDetections"), (long) number(json, "behaviourSwitchCount")));
         assertThat(lines[behaviour + 2]).startsWith("  time per behaviour: ");
-        assertThat(lines.length - behaviour).isEqualTo(4 + n + (flagged > 0 ? 1 : 0));
+
+        // Collisions per minute: three minutes (the last partial) that add up to the run's collisions.
+        Matcher pm = Pattern.compile("\"collisionsPerMinute\": \\[([0-9, ]*)\\]").matcher(json);
+        assertThat(pm.find()).isTrue();
+        long[] perMinute = java.util.Arrays.stream(pm.group(1).split(", ")).mapToLong(Long::parseLong).toArray();
+        assertThat(perMinute).hasSize(3);
+        assertThat(java.util.Arrays.stream(perMinute).sum()).isEqualTo((long) number(json, "collisions"));
+        assertThat(lines[behaviour + 3]).isEqualTo("  collisions per minute: " + pm.group(1).replace(",", ""));
+        // One entry per sound source and lamp of the default world: the closest is no farther than
+        // the end, and "first within 0.3 m" is there exactly when the closest is within 0.3 m.
+        Matcher t = Pattern.compile("\\{\"target\": \"([^\"]+)\", \"x\": [^,]+, \"y\": [^,]+, \"endM\": ([^,]+), "
+                + "\"closestM\": ([^,]+), \"closestAtS\": ([^,]+), \"firstWithin0_3mS\": ([^}]+)\\}").matcher(json);
+        List<String> targets = new ArrayList<>();
+        while (t.find()) {
+            targets.add(t.group(1));
+            double end = Double.parseDouble(t.group(2));
+            double closest = Double.parseDouble(t.group(3));
+            assertThat(closest).isLessThanOrEqualTo(end);
+            assertThat(Double.parseDouble(t.group(4))).isBetween(0.0, 130.0);
+            assertThat(t.group(5).equals("null")).as(t.group(1)).isEqualTo(closest > 0.3);
+            assertThat(r.out()).contains("  " + t.group(1) + ": closest ");
+        }
+        assertThat(targets).containsExactly("sound tone 3.6,1.5", "light 0.4,2.6");
+        assertThat(lines.length - behaviour).isEqualTo(5 + targets.size() + n + (flagged > 0 ? 1 : 0));
     }
 
     private static String text(String json, String key) {

@@ -127,4 +127,21 @@ public final class Plots {
         chart.addSeries("copy-last", names, copy);
         AtomicWrite.bytes(png, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
     }
+
+    /** One bar per simulated minute (minute 1 is the first), e.g. collisions per minute over a run. */
+    public static void perMinute(String title, String yTitle, long[] counts, Path png) throws IOException {
+        org.knowm.xchart.CategoryChart chart = new org.knowm.xchart.CategoryChartBuilder().width(900).height(420)
+                .title(title).xAxisTitle("simulated minute").yAxisTitle(yTitle).build();
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setYAxisDecimalPattern("#0");
+        chart.getStyler().setXAxisLabelRotation(counts.length > 30 ? 90 : 0);
+        java.util.List<String> minutes = new java.util.ArrayList<>();
+        java.util.List<Long> values = new java.util.ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            minutes.add(Integer.toString(i + 1));
+            values.add(counts[i]);
+        }
+        chart.addSeries(yTitle, minutes, values);
+        AtomicWrite.bytes(png, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+    }
 }

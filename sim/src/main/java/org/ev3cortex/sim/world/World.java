@@ -26,7 +26,8 @@ public final class World {
     // Layout.
     public final double widthM;
     public final double heightM;
-    public final List<Obstacle> obstacles;
+    /** The obstacles; replaced whole (never changed in place) when one {@link #appear}s. */
+    public volatile List<Obstacle> obstacles;
     public final List<WorldSpec.Light> lights;
     public final List<SoundSource> sounds;
     public final int wallColour;
@@ -130,6 +131,17 @@ public final class World {
         earDelayS = new double[2][sounds.size()];
         earGain = new double[2][sounds.size()];
         for (int i = 0; i < NOISE_TABLE; i++) noiseTable[i] = random.nextGaussian();
+    }
+
+    /**
+     * An obstacle appears (for scenarios: an object that comes into view). It must not overlap the
+     * robot.
+     */
+    public synchronized void appear(Obstacle o) {
+        if (o.overlapsDisc(x, y, robotRadiusM)) throw new IllegalArgumentException("the obstacle would overlap the robot");
+        java.util.List<Obstacle> more = new java.util.ArrayList<>(obstacles);
+        more.add(o);
+        obstacles = List.copyOf(more);
     }
 
     // ---- time ----
