@@ -114,8 +114,10 @@ class TelemetryViewerClientTest {
 
     private static void waitForTick(TelemetryModel model, long tick) throws InterruptedException {
         for (int i = 0; i < 10_000; i++) {
-            Map<String, Object> m = model.last("/sheet/error"); // the last channel of a tick
-            if (m != null && ((Number) m.get("tick")).longValue() >= tick) return;
+            // The sheet's error is the last channel the recorder writes for a tick, but the frame
+            // is decoded apart: wait for both (a full run once saw the frame one tick behind).
+            Map<String, Object> m = model.last("/sheet/error");
+            if (m != null && ((Number) m.get("tick")).longValue() >= tick && model.frameTick() >= tick) return;
             Thread.sleep(1);
         }
         throw new AssertionError("tick " + tick + " did not arrive");
