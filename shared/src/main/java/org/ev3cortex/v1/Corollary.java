@@ -61,20 +61,29 @@ final class Corollary {
         return (efference.issuedSpeed(1) - efference.issuedSpeed(0)) / 2;
     }
 
-    /** Column sums of a luma plane read {@code stride} bytes apart: an int add per pixel. */
-    void columnsFromLuma(byte[] luma, int stride) {
-        int[] col = columns;
-        java.util.Arrays.fill(col, 0);
+    /**
+     * Column sums of a {@code width x height} luma plane read {@code stride} bytes apart, into
+     * {@code out}: an int add per pixel. V1 makes them once per frame for its hemifields' light
+     * and hands them to {@link #columns}.
+     */
+    static void columnSums(byte[] luma, int stride, int width, int height, int[] out) {
+        java.util.Arrays.fill(out, 0, width, 0);
         for (int y = 0; y < height; y++) {
             int i = y * width * stride;
-            for (int x = 0; x < width; x++, i += stride) col[x] += luma[i] & 0xff;
+            for (int x = 0; x < width; x++, i += stride) out[x] += luma[i] & 0xff;
         }
     }
 
-    /** Column sums from the bottom row of a summed-area table ({@link ReceptiveFields#integrate}): a subtract per column. */
-    void columnsFromSat(int[] sat) {
-        int base = height * (width + 1);
-        for (int x = 0; x < width; x++) columns[x] = sat[base + x + 1] - sat[base + x];
+    /** What {@link #columnSums} performs on a {@code width x height} plane. */
+    static void countColumnSums(int width, int height, org.ev3cortex.seam.OpCount c) {
+        long pixels = (long) width * height;
+        c.iop += 4 * pixels + 2L * width;
+        c.bytes += pixels + 8L * width;
+    }
+
+    /** This frame's column sums ({@link #columnSums}), before {@link #update}. */
+    void columns(int[] sums) {
+        System.arraycopy(sums, 0, columns, 0, width);
     }
 
     /**
@@ -151,16 +160,10 @@ final class Corollary {
         return best;
     }
 
-    /** What one tick performs: the column sums (per pixel from the luma, or per column from the table), the search, the fit. */
-    void countOps(org.ev3cortex.seam.OpCount c, boolean fromSat) {
-        long pixels = (long) width * height;
-        if (fromSat) {
-            c.iop += 4L * width;
-            c.bytes += 12L * width;
-        } else {
-            c.iop += 4 * pixels + 2L * width;
-            c.bytes += pixels + 8L * width;
-        }
+    /** What one tick performs: the column sums' copy, the search, the fit. */
+    void countOps(org.ev3cortex.seam.OpCount c) {
+        c.iop += 2L * width; // the column sums' copy
+        c.bytes += 8L * width;
         long coarse = maxShift / COARSE;
         long candidates = 2 * coarse + 1 + 4;                               // every fourth shift, then 2 + 2
         long pairs = candidates * width - 2L * COARSE * coarse * (coarse + 1) / 2 - 4L * maxShift / 2; // columns overlapping

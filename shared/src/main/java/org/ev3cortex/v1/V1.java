@@ -88,6 +88,7 @@ public final class V1 implements Stage {
     private int lightContrast = 30;
     private int lightSurround = 10;
     private int[] sat;        // eccentric only: the summed-area table of the luma
+    private int[] columnSums; // the luma's column sums: the hemifields' light and the corollary's shift
     private int[] leftOpponentPixel;  // v1.opponent: each cell's 4 bilinear neighbours ...
     private int[] leftOpponentWeight; // ... and their weights in Q10
     private int[] rightOpponentPixel;
@@ -156,6 +157,7 @@ public final class V1 implements Stage {
         int n = s.width * s.height;
         rgbLuma = s.format == PixelFormat.RGB24 ? new byte[n] : null;
         sat = s.eccentric ? new int[(s.width + 1) * (s.height + 1)] : null;
+        columnSums = new int[s.width];
         redGreen = null;
         blueYellow = null;
         if (s.opponent) {
@@ -234,17 +236,19 @@ public final class V1 implements Stage {
             }
         }
         if (s.corollary) { // the column sums, the shift search, and the fields moved once more
-            corollary.countOps(c, s.eccentric);
+            corollary.countOps(c);
             leftFields.countShifted(c);
             rightFields.countShifted(c);
             c.iop += 8L * s.rings * s.sectors;
         } else {
             c.bytes += 16L * s.rings * s.sectors;
         }
-        // Hemifield sums: an int add per luma byte; two conversions and divides for the means. The
-        // lamp test: a load and a compare per pixel (the few bright ones cost more), and its means.
-        c.iop += 8 * n + 10L * s.height;
-        c.bytes += 2 * n;
+        // Hemifield sums: the luma's column sums (an int add per luma byte), added up per half; two
+        // conversions and divides for the means. The lamp test: a load and a compare per pixel
+        // (the few bright ones cost more), and its means.
+        Corollary.countColumnSums(s.width, s.height, c);
+        c.iop += 2L * s.width + 4 * n + 6L * s.height;
+        c.bytes += 4L * s.width + n;
         c.fconv += 8;
         c.dop += 8;
     }
@@ -285,8 +289,7 @@ public final class V1 implements Stage {
         }
         Settings s = settings;
         byte[] src = rgbLuma != null ? rgbLuma : frame;
-        if (sat != null) corollary.columnsFromSat(sat);
-        else corollary.columnsFromLuma(src, rgbLuma != null ? 1 : lumaStride(s.format));
+        corollary.columns(columnSums); // made for the hemifields' light this tick
         int shift = corollary.update(Corollary.turn(efference));
         leftFields.applyShifted(sat, src, shift, l, 0, leftNext.output(), 0);
         rightFields.applyShifted(sat, src, shift, r, 0, rightNext.output(), 0);
@@ -299,7 +302,8 @@ public final class V1 implements Stage {
 
     /**
      * Mean luma of each half of the frame (0..1), for the behaviours that steer by light: the left
-     * half is the left visual field. An int sum of the 8-bit luma. In the same pass, the lamps: a
+     * half is the left visual field, from the luma's column sums (which the corollary discharge
+     * uses too). Then the lamps: a
      * pixel at least {@code v1.light.minLuma} bright and {@code v1.light.contrast} brighter than both
      * pixels {@code v1.light.surroundPx} to its sides, or than both three times as far, is part of a
      * small bright spot (a horizontal centre-surround test at two scales: an edge or the sky fails it); its excess over the brighter side is its
@@ -314,16 +318,16 @@ public final class V1 implements Stage {
         int stride = rgbLuma != null ? 1 : lumaStride(s.format);
         int k = Math.min(lightSurround, Math.max(1, half - 1)) * stride;
         int k3 = 3 * k;
+        Corollary.columnSums(src, stride, w, h, columnSums);
         long sumLeft = 0;
         long sumRight = 0;
+        for (int x = 0; x < half; x++) sumLeft += columnSums[x];
+        for (int x = half; x < w; x++) sumRight += columnSums[x];
         long mass = 0;
         long moment = 0;
         for (int y = 0; y < h; y++) {
             int row = y * w * stride;
-            int mid = row + half * stride;
             int end = row + w * stride;
-            for (int i = row; i < mid; i += stride) sumLeft += src[i] & 0xff;
-            for (int i = mid; i < end; i += stride) sumRight += src[i] & 0xff;
             int col = k / stride;
             for (int i = row + k; i < end - k; i += stride, col++) {
                 int v = src[i] & 0xff;

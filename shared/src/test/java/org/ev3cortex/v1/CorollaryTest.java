@@ -35,16 +35,21 @@ class CorollaryTest {
         return f;
     }
 
+    static int[] sums(byte[] frame) {
+        int[] out = new int[W];
+        Corollary.columnSums(frame, 1, W, H, out);
+        return out;
+    }
+
     @Test
     void theMeasuredShiftIsTheCamerasPan() {
         int wideW = 400;
         byte[] wide = texture(3, wideW);
         Corollary c = new Corollary(W, H, 48, 0.01);
-        int[] before = new int[W];
         for (int s : new int[] {-40, -17, -3, 0, 5, 22, 47}) {
-            c.columnsFromLuma(view(wide, wideW, 150), 1);
+            c.columns(sums(view(wide, wideW, 150)));
             c.update(0);
-            c.columnsFromLuma(view(wide, wideW, 150 + s), 1);
+            c.columns(sums(view(wide, wideW, 150 + s)));
             c.update(0);
             // The new view at x is the old view at x + s.
             assertThat(c.observed()).as("pan %d", s).isEqualTo(s);
@@ -63,7 +68,7 @@ class CorollaryTest {
         for (int t = 0; t < 300; t++) {
             int shift = (int) Math.round(trueGain * turn);
             x0 = Math.max(0, Math.min(wideW - W, x0 + shift));
-            c.columnsFromLuma(view(wide, wideW, x0), 1);
+            c.columns(sums(view(wide, wideW, x0)));
             int nextTurn = r.nextInt(601) - 300;
             c.update(nextTurn);
             turn = nextTurn;
