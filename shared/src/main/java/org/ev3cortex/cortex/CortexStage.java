@@ -38,19 +38,15 @@ public final class CortexStage implements Stage {
      * @param efference the pathway S1's efference slot reads (M1), or null
      */
     public CortexStage(List<Pathway> inputs, Pathway efference) {
-        this(inputs, efference, List.of(), 0);
+        this(inputs, efference, List.of(), 0, new org.ev3cortex.seam.PathwayOutput(Region.M1));
     }
 
     /**
      * @param corollaries  V1's corollary discharge, one pathway per V1 area (empty: none)
      * @param maxSpeedCountsPerSec the wheels' top speed, which scales A1's self-motion features
      *                     to about -1..1 (0: no self-motion features)
+     * @param m1Prediction where each tick writes the sheet's own prediction of the M1 area (see {@link #m1Prediction()})
      */
-    public CortexStage(List<Pathway> inputs, Pathway efference, List<Pathway> corollaries, int maxSpeedCountsPerSec) {
-        this(inputs, efference, corollaries, maxSpeedCountsPerSec, new org.ev3cortex.seam.PathwayOutput(Region.M1));
-    }
-
-    /** @param m1Prediction where each tick writes the sheet's own prediction of the M1 area (see {@link #m1Prediction()}) */
     public CortexStage(List<Pathway> inputs, Pathway efference, List<Pathway> corollaries, int maxSpeedCountsPerSec,
                        org.ev3cortex.seam.PathwayOutput m1Prediction) {
         this.m1Prediction = m1Prediction;

@@ -26,21 +26,29 @@ public final class A1Tool extends FileTool {
     @Option(names = "--hop", paramLabel = "FRAMES", description = "Frames between window starts (default: half a window).")
     Integer hop;
 
+    /**
+     * A1 as the config sets it, for a recording's own sample rate and channels (a band edge above
+     * the file's Nyquist frequency becomes Nyquist).
+     */
+    public static A1 forAudio(Config config, Media.Audio audio, java.nio.file.Path file) throws BadInputException {
+        A1.Settings s = A1.Settings.of(config);
+        s.sampleRateHz = audio.sampleRateHz();
+        s.channels = audio.channels();
+        if (s.maxHz > s.sampleRateHz / 2.0) s.maxHz = 0; // the file's Nyquist frequency
+        try {
+            return new A1(s);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(file + " (" + audio.sampleRateHz() + " Hz): " + e.getMessage(), e);
+        }
+    }
+
     @Override
     void run(Config config) throws Exception {
         String outProblem = org.ev3cortex.sim.OutputDirs.problem(outDir, "--out");
         if (outProblem != null) throw new BadInputException(outProblem);
         Media.Audio audio = Media.readWav(in);
-        A1.Settings s = A1.Settings.of(config);
-        s.sampleRateHz = audio.sampleRateHz();
-        s.channels = audio.channels();
-        if (s.maxHz > s.sampleRateHz / 2.0) s.maxHz = 0; // the file's Nyquist frequency
-        A1 a1;
-        try {
-            a1 = new A1(s);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(in + " (" + audio.sampleRateHz() + " Hz): " + e.getMessage(), e);
-        }
+        A1 a1 = forAudio(config, audio, in);
+        A1.Settings s = a1.settings();
         int n = s.windowFrames;
         int step = hop != null ? hop : Math.max(1, n / 2);
         if (step < 1) throw new BadInputException("--hop must be >= 1");

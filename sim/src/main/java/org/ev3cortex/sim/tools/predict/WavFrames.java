@@ -37,20 +37,12 @@ final class WavFrames implements Streams.Stream {
 
     static WavFrames read(Path file, Config config) throws IOException {
         Media.Audio audio;
-        try {
-            audio = Media.readWav(file);
-        } catch (BadInputException e) {
-            throw new IOException(e.getMessage(), e);
-        }
-        A1.Settings s = A1.Settings.of(config);
-        s.sampleRateHz = audio.sampleRateHz();
-        s.channels = audio.channels();
-        if (s.maxHz > s.sampleRateHz / 2.0) s.maxHz = 0; // the file's Nyquist frequency
         A1 a1;
         try {
-            a1 = new A1(s);
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + " (" + audio.sampleRateHz() + " Hz): " + e.getMessage(), e);
+            audio = Media.readWav(file);
+            a1 = org.ev3cortex.sim.tools.A1Tool.forAudio(config, audio, file);
+        } catch (BadInputException e) {
+            throw new IOException(e.getMessage(), e);
         }
         int hop = (int) Math.round(audio.sampleRateHz() * config.get(LoopKeys.PERIOD_MS) / 1000.0);
         if (audio.frames() < a1.windowFrames()) {
