@@ -13,7 +13,6 @@ import org.ev3cortex.config.Config;
 import org.ev3cortex.ganglia.Behaviour;
 import org.ev3cortex.seam.Percepts;
 import org.ev3cortex.sim.body.SimBody;
-import org.ev3cortex.sim.world.Obstacle;
 import org.ev3cortex.sim.world.World;
 import org.junit.jupiter.api.Test;
 
@@ -120,40 +119,20 @@ class BehaviourScenarioTest {
             do {
                 x = 0.2 + 3.6 * r.nextDouble();
                 y = 0.2 + 2.6 * r.nextDouble();
-            } while (blocked(probe, x, y) || Math.hypot(x - sx, y - sy) < 1.0);
+            } while (Approach.blocked(probe, x, y) || Math.hypot(x - sx, y - sy) < 1.0);
             double heading = -180 + 360 * r.nextDouble();
             Config c = config("sim.seed=" + (run + 1), "sim.robot.x=" + x, "sim.robot.y=" + y,
                     "sim.robot.headingDeg=" + heading);
-            SimBody body = new SimBody(c);
-            try (Agent agent = new Agent(body, c, List.of())) {
-                double[] closest = {Double.MAX_VALUE};
-                long[] when = {-1};
-                agent.loop().addObserver((tick, s, cmd) -> {
-                    double d = Math.hypot(body.world().x() - sx, body.world().y() - sy);
-                    if (d < closest[0]) closest[0] = d;
-                    if (d <= 0.3 && when[0] < 0) {
-                        when[0] = tick;
-                        agent.loop().requestStop();
-                    }
-                });
-                agent.loop().runTicks(600);
-                boolean ok = when[0] >= 0;
-                if (ok) reached++;
-                report.add(String.format(java.util.Locale.ROOT, "start %.2f,%.2f heading %.0f: %s (closest %.2f m)",
-                        x, y, heading, ok ? "reached at " + when[0] / 10.0 + " s" : "not reached", closest[0]));
-            }
+            Approach one = Approach.run(c, sx, sy, 600);
+            if (one.reached()) reached++;
+            report.add(String.format(java.util.Locale.ROOT, "start %.2f,%.2f heading %.0f: %s (closest %.2f m)",
+                    x, y, heading, one.reached() ? "reached at " + one.reachedTick / 10.0 + " s" : "not reached", one.closestM));
         }
         report.forEach(System.out::println);
         System.out.println("phonotaxis: " + reached + "/20 within 0.3 m in 60 s");
         assertThat(reached).as(String.join("\n", report)).isGreaterThanOrEqualTo(18);
     }
 
-    private static boolean blocked(World w, double x, double y) {
-        double r = w.robotRadiusM + 0.05;
-        if (x - r < 0 || y - r < 0 || x + r > w.widthM || y + r > w.heightM) return true;
-        for (Obstacle o : w.obstacles) if (o.overlapsDisc(x, y, r)) return true;
-        return false;
-    }
 
     @Test
     void lowBatteryStopsTheMotorsWithinOneTickAndHoldsThemUntilItRecovers() throws Exception {

@@ -12,7 +12,6 @@ import org.ev3cortex.config.Config;
 import org.ev3cortex.config.ConfigLoader;
 import org.ev3cortex.config.ConfigOverride;
 import org.ev3cortex.sim.body.SimBody;
-import org.ev3cortex.sim.world.Obstacle;
 import org.ev3cortex.sim.world.World;
 import org.junit.jupiter.api.Test;
 
@@ -88,31 +87,16 @@ class SelectivePhonotaxisTest {
             do {
                 x = x0 + (x1 - x0) * r.nextDouble();
                 y = y0 + (y1 - y0) * r.nextDouble();
-            } while (blocked(probe, x, y) || Math.hypot(x - sx, y - sy) < 1.0);
+            } while (Approach.blocked(probe, x, y) || Math.hypot(x - sx, y - sy) < 1.0);
             double heading = -180 + 360 * r.nextDouble();
             List<String> kv = new ArrayList<>(common);
             kv.addAll(List.of("sim.seed=" + (run + 1), "sim.robot.x=" + x, "sim.robot.y=" + y, "sim.robot.headingDeg=" + heading));
             Config c = config(worldFile, kv);
-            SimBody body = new SimBody(c);
-            try (Agent agent = new Agent(body, c, List.of())) {
-                double[] closest = {Double.MAX_VALUE};
-                long[] when = {-1};
-                agent.loop().addObserver((tick, s, cmd) -> {
-                    double d = Math.hypot(body.world().x() - sx, body.world().y() - sy);
-                    if (d < closest[0]) closest[0] = d;
-                    if (d <= 0.3 && when[0] < 0) {
-                        when[0] = tick;
-                        agent.loop().requestStop();
-                    }
-                });
-                agent.loop().runTicks(600);
-                boolean ok = when[0] >= 0;
-                if (ok) reached++;
-                lines.add(String.format(java.util.Locale.ROOT, "seed %d start %.2f,%.2f heading %.0f: %s (closest %.2f m, %d collisions)",
-                        run + 1, x, y, heading, ok ? "reached at " + when[0] / 10.0 + " s" : "not reached (--set sim.robot.x=" + x + " --set sim.robot.y=" + y
-                                + " --set sim.robot.headingDeg=" + heading + ")", closest[0],
-                        body.world().collisions()));
-            }
+            Approach run1 = Approach.run(c, sx, sy, 600);
+            if (run1.reached()) reached++;
+            lines.add(String.format(java.util.Locale.ROOT, "seed %d start %.2f,%.2f heading %.0f: %s (closest %.2f m, %d collisions)",
+                    run + 1, x, y, heading, run1.reached() ? "reached at " + run1.reachedTick / 10.0 + " s" : "not reached (--set sim.robot.x=" + x + " --set sim.robot.y=" + y
+                            + " --set sim.robot.headingDeg=" + heading + ")", run1.closestM, run1.collisions));
         }
         return new Batch(reached, n, lines);
     }
@@ -133,12 +117,6 @@ class SelectivePhonotaxisTest {
                 n, w.reached, n, x.reached, n, l.reached, n);
     }
 
-    static boolean blocked(World w, double x, double y) {
-        double r = w.robotRadiusM + 0.05;
-        if (x - r < 0 || y - r < 0 || x + r > w.widthM || y + r > w.heightM) return true;
-        for (Obstacle o : w.obstacles) if (o.overlapsDisc(x, y, r)) return true;
-        return false;
-    }
 
     private static void check(String what, Batch b) {
         System.out.println(what + ":\n" + b.text());
