@@ -154,10 +154,6 @@ public final class MotorCortex implements Stage, Pathway {
      * Population-vector decoding, restricted to the units around the peak so the tails' bias at
      * the ends of the range does not pull the estimate inward.
      */
-    int decode(int wheel) {
-        return decode(activity, wheel);
-    }
-
     private int decode(float[] activity, int wheel) {
         int base = wheel * units;
         int peak = 0;
