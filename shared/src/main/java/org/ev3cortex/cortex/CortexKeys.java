@@ -61,7 +61,7 @@ public final class CortexKeys {
 
     public static final Key<Integer> CYCLES_MAX_PERIOD = Key.intKey("cortex.cycles.maxPeriod", 20)
             .unit("ticks").range(3, 200).restartOnly()
-            .doc("Longest period the cycles feature finds (20 ticks: 2 s at 10 Hz); the history the sheet keeps.");
+            .doc("Longest period the cycles feature finds (20 ticks: 2 s at 10 Hz); the sheet keeps twice this much history, for the long lag.");
     public static final Key<Double> CYCLES_RATE = Key.doubleKey("cortex.cycles.rate", 0.01)
             .unit("1/tick").range(1e-5, 1)
             .doc("Rate of each area's running autocorrelation, from which its period is picked.");

@@ -24,7 +24,9 @@ import org.ev3cortex.config.Config;
  *       rhythm of onsets, not a waveform. One estimated period per unit rather than a learned
  *       weight per tick of lag: two features per unit reach any period up to
  *       {@code cortex.cycles.maxPeriod} (2 s), where a bank of lags would need twenty, and each
- *       unit has its own (two wheels turning at different speeds, two instruments in two bands);</li>
+ *       unit has its own (two wheels turning at different speeds, two instruments in two bands);
+ *       a third, the long lag beyond it, catches a period that is not a whole number of ticks at
+ *       a multiple that is;</li>
  *   <li>space: its four neighbours' {@code x − m} in the same area (0 beyond the area's edge);</li>
  *   <li>top-down: the association layer's reconstruction of its error, in its own units;</li>
  *   <li>efference: for S1 the efference copy written by {@link #efference}; for A1 the issued
@@ -70,12 +72,13 @@ public final class Sheet {
     private static final int F_D1 = 1;
     private static final int F_D2 = 2;
     private static final int F_CYCLE = 3;  // one period ago, and F_CYCLE + 1: a tick before that
-    private static final int F_SPACE = 5;  // four neighbours
-    private static final int F_TOP = 9;
-    private static final int F_EFF = 10;   // S1: M1's efference copy
-    private static final int F_COR = 11;   // V1: the corollary discharge
-    private static final int F_MOVE = 12;  // A1: forward, turn, and their changes (4 rows)
-    private static final int F_CONTEXT = 16; // M1: the pooled input areas, one row per pool
+    private static final int F_CYCLE2 = 5; // two periods ago
+    private static final int F_SPACE = 6;  // four neighbours
+    private static final int F_TOP = 10;
+    private static final int F_EFF = 11;   // S1: M1's efference copy
+    private static final int F_COR = 12;   // V1: the corollary discharge
+    private static final int F_MOVE = 13;  // A1: forward, turn, and their changes (4 rows)
+    private static final int F_CONTEXT = 17; // M1: the pooled input areas, one row per pool
     private final int features;
 
     private final float[] x;
@@ -127,14 +130,19 @@ public final class Sheet {
     private float lastForward;
     private float lastTurn;
 
-    // Per unit: its period, from its running autocorrelation acf[i * (maxPeriod + 2) + lag]
-    // around its running mean, refreshed for a rotating quarter of the units per tick. peak is
+    // Per unit: its period, from its running autocorrelation acf[i * depth + lag]
+    // around its running mean, refreshed for a rotating eighth of the units per tick. peak is
     // the lag where it peaks; period the lower of the two lags that bracket the true, fractional
     // peak (the cycles feature reads both: P and P + 1).
     private final int[] peak;
     private final int[] period;
     private final float[] acf;
     private int acfCursor;
+    // A long lag: a period that is not a whole number of ticks is one, or nearer one, at a
+    // multiple: a 1.85 s loop (18.5 ticks) repeats exactly every 37 ticks, a 14.4-tick one is 0.2
+    // off at 29. period2 is the lag in maxPeriod + 1 .. 2 maxPeriod + 2 where the same running
+    // autocorrelation peaks; the feature reads it as a third lag.
+    private final int[] period2;
 
     private final int[] poolOf;
     private final float[] poolInvCount;
@@ -184,7 +192,7 @@ public final class Sheet {
         n = layout.predictingUnits();
         maxPeriod = config.get(CortexKeys.CYCLES_MAX_PERIOD);
         features = F_CONTEXT + pools(layout, config.get(CortexKeys.ASSOC_POOL));
-        depth = maxPeriod + 2; // x[t - P] for P up to maxPeriod + 1 (the bracket above the largest peak)
+        depth = 2 * maxPeriod + 3; // x[t - 2P - 2] for P up to maxPeriod: the lags of two periods
 
         x = new float[n];
         p = new float[n];
@@ -239,7 +247,9 @@ public final class Sheet {
         Arrays.fill(peak, 2);
         period = new int[n];
         Arrays.fill(period, 2);
-        acf = new float[n * (maxPeriod + 2)];
+        acf = new float[n * depth];
+        period2 = new int[n];
+        Arrays.fill(period2, maxPeriod + 1);
         int[] poolCounts = new int[n];
         for (Area a : areas) {
             if (!a.predicting()) continue;
@@ -442,18 +452,18 @@ public final class Sheet {
     private static final float PERIOD_HYSTERESIS = 0.05f;
 
     // A unit refreshes its autocorrelation every this many ticks (at this times the rate).
-    private static final int ACF_STRIDE = 4;
+    private static final int ACF_STRIDE = 8;
 
     /**
-     * Each unit's period, for a rotating quarter of the units per tick: its running
-     * autocorrelation around its mean at lags 0..maxPeriod + 1 (from the history the sheet keeps
-     * anyway), the lag 2..maxPeriod where it peaks, and of that lag's two neighbours the one
+     * Each unit's period, for a rotating eighth of the units per tick: its running
+     * autocorrelation around its mean at lags 0..2 maxPeriod + 2 (from the history the sheet keeps
+     * anyway), the lag 2..maxPeriod where it peaks, the long lag beyond maxPeriod where it peaks, and of that lag's two neighbours the one
      * with the higher autocorrelation, so that the two lags the feature reads bracket a period
      * that is not a whole number of ticks (a 1.44 s rhythm is 14.4 ticks). A new peak must beat
      * the current one by {@link #PERIOD_HYSTERESIS} of the unit's variance. Multiply-adds only.
      */
     private void estimatePeriods() {
-        int lags = maxPeriod + 2;
+        int lags = depth;
         float r = Math.min(1f, cyclesRate * ACF_STRIDE);
         int count = n / ACF_STRIDE + 1;
         for (int j = 0; j < count; j++) {
@@ -479,6 +489,15 @@ public final class Sheet {
             }
             peak[i] = best;
             period[i] = best > 2 && acf[base + best - 1] > acf[base + best + 1] ? best - 1 : best;
+            int longest = period2[i];
+            bar = acf[base + longest] + PERIOD_HYSTERESIS * acf[base];
+            for (int lag = maxPeriod + 1; lag < lags; lag++) {
+                if (acf[base + lag] > bar) {
+                    bar = acf[base + lag];
+                    longest = lag;
+                }
+            }
+            period2[i] = longest;
         }
     }
 
@@ -604,6 +623,7 @@ public final class Sheet {
             // bracket moves by one tick the period both brackets share keeps its row and weight.
             int b0 = F_CYCLE * n;
             int b1 = (F_CYCLE + 1) * n;
+            int b2 = F_CYCLE2 * n;
             for (int i = 0; i < n; i++) {
                 int p = period[i];
                 int onePeriod = head - p + 1;
@@ -614,6 +634,9 @@ public final class Sheet {
                 boolean even = (p & 1) == 0;
                 f[b0 + i] = even ? a : b;
                 f[b1 + i] = even ? b : a;
+                int twoPeriods = head - period2[i] + 1;
+                if (twoPeriods < 0) twoPeriods += depth;
+                f[b2 + i] = hist[twoPeriods * n + i] - m[i];
             }
         }
         if (space) {
@@ -763,11 +786,13 @@ public final class Sheet {
         if (cycles) {
             c.fadd += 2 * units; c.bytes += 24 * units; c.iop += 12 * units;                    // two lags per unit
             long refreshedUnits = n / ACF_STRIDE + 1;                                          // the periods
-            long terms = refreshedUnits * (maxPeriod + 2);
-            c.fadd += refreshedUnits + 3 * terms + refreshedUnits; c.fmul += 2 * terms + refreshedUnits;
-            c.fcmp += terms + refreshedUnits * maxPeriod;
-            c.iop += 8 * refreshedUnits + 8 * terms + 3 * refreshedUnits * maxPeriod;
-            c.bytes += 12 * refreshedUnits + 12 * terms + 4 * refreshedUnits * maxPeriod;
+            long terms = refreshedUnits * depth;
+            long searched = refreshedUnits * (depth - 2);                                      // both peaks
+            c.fadd += 2 * refreshedUnits + 3 * terms; c.fmul += 2 * terms + 2 * refreshedUnits;
+            c.fcmp += terms + searched;
+            c.iop += 12 * refreshedUnits + 8 * terms + 3 * searched;
+            c.bytes += 16 * refreshedUnits + 12 * terms + 4 * searched;
+            c.fadd += units; c.iop += 6 * units; c.bytes += 16 * units;                          // the third lag
         }
         if (space) { c.fadd += units; c.bytes += 12 * units + 12L * NEIGHBOURS * units; c.iop += 4L * NEIGHBOURS * units; }
         c.bytes += 8 * units * 2; // history row, top-down and efference copies
