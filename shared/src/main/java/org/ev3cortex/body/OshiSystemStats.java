@@ -1,18 +1,36 @@
 package org.ev3cortex.body;
 
+import java.util.Map;
 import oshi.SystemInfo;
+import oshi.driver.linux.proc.CpuStat;
+import oshi.driver.linux.proc.ProcessStat;
 import oshi.hardware.CentralProcessor;
+import oshi.hardware.CentralProcessor.TickType;
 import oshi.hardware.GlobalMemory;
 import oshi.hardware.HardwareAbstractionLayer;
 import oshi.hardware.Sensors;
 import oshi.software.os.OperatingSystem;
+import oshi.util.FileUtil;
+import oshi.util.platform.linux.ProcPath;
 
 /**
- * {@link SystemStats} from OSHI, sampled every {@code intervalMs} on a capture thread. OSHI runs
- * on the brick too (JNA ships linux-armel natives); its udev use is turned off there, since the
- * brick has no need for it and loading libudev costs start-up time.
+ * {@link SystemStats} from OSHI, sampled every {@code intervalMs} on a capture thread.
+ *
+ * <p>On Linux (the brick, and most laptops) it uses OSHI's {@code /proc} drivers and its sensors
+ * alone: {@link CpuStat} for the CPU's ticks, {@code /proc/meminfo} through OSHI's file reader,
+ * {@link ProcessStat} for the processes, {@code LinuxSensors} for the temperature. OSHI's full
+ * hardware layer would identify the processor and read the page size first, which loads JNA's
+ * native library, runs {@code ldconfig -p} and {@code uname} as child processes and leaves two
+ * threads behind (JNA's cleaner, and a process reaper for 60 s): on x86 under the brick's flags
+ * that cost about 5 MB of resident memory and, on the brick, start-up time, for figures we do
+ * not use. Elsewhere (macOS, Windows laptops) it uses OSHI's portable hardware layer. Its udev
+ * use is off in both cases: nothing here needs it, and loading libudev costs start-up time.
  */
 public final class OshiSystemStats extends ThreadedSource<double[]> implements SystemStats {
+    private static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("linux");
+    private static final int IDLE = TickType.IDLE.getIndex();
+    private static final int IOWAIT = TickType.IOWAIT.getIndex();
+
     private final long intervalMs;
     private CentralProcessor cpu;
     private GlobalMemory memory;
@@ -43,11 +61,13 @@ public final class OshiSystemStats extends ThreadedSource<double[]> implements S
         }
         SystemInfo si = new SystemInfo();
         HardwareAbstractionLayer hal = si.getHardware();
-        cpu = hal.getProcessor();
-        memory = hal.getMemory();
         sensors = hal.getSensors();
-        os = si.getOperatingSystem();
-        previousTicks = cpu.getSystemCpuLoadTicks();
+        if (!LINUX) {
+            cpu = hal.getProcessor();
+            memory = hal.getMemory();
+            os = si.getOperatingSystem();
+        }
+        previousTicks = ticks();
         first = true;
     }
 
@@ -55,15 +75,50 @@ public final class OshiSystemStats extends ThreadedSource<double[]> implements S
     protected void capture(double[] into) throws InterruptedException {
         if (!first) Thread.sleep(intervalMs);
         first = false;
-        long[] ticks = cpu.getSystemCpuLoadTicks();
-        into[CPU_LOAD] = clamp01(cpu.getSystemCpuLoadBetweenTicks(previousTicks));
+        long[] ticks = ticks();
+        into[CPU_LOAD] = clamp01(cpuLoad(previousTicks, ticks));
         previousTicks = ticks;
-        long total = memory.getTotal();
-        into[MEMORY_TOTAL_BYTES] = total;
-        into[MEMORY_USED_BYTES] = total - memory.getAvailable();
+        if (LINUX) {
+            Map<String, String> meminfo = FileUtil.getKeyValueMapFromFile(ProcPath.MEMINFO, ":");
+            double total = kibibytes(meminfo.get("MemTotal")) * 1024.0;
+            into[MEMORY_TOTAL_BYTES] = total;
+            into[MEMORY_USED_BYTES] = total - kibibytes(meminfo.get("MemAvailable")) * 1024.0;
+            into[PROCESS_COUNT] = ProcessStat.getPidFiles().length;
+        } else {
+            long total = memory.getTotal();
+            into[MEMORY_TOTAL_BYTES] = total;
+            into[MEMORY_USED_BYTES] = total - memory.getAvailable();
+            into[PROCESS_COUNT] = os.getProcessCount();
+        }
         double t = sensors.getCpuTemperature();
         into[TEMPERATURE_C] = t > 0 && Double.isFinite(t) ? t : Double.NaN; // OSHI reports 0 when unknown
-        into[PROCESS_COUNT] = os.getProcessCount();
+    }
+
+    private long[] ticks() {
+        return LINUX ? CpuStat.getSystemCpuLoadTicks() : cpu.getSystemCpuLoadTicks();
+    }
+
+    /**
+     * The busy fraction between two samples of the CPU's ticks: what is neither idle nor waiting
+     * for I/O, over all ticks (OSHI's own {@code getSystemCpuLoadBetweenTicks} rule).
+     */
+    static double cpuLoad(long[] before, long[] after) {
+        long total = 0;
+        for (int i = 0; i < after.length; i++) total += after[i] - before[i];
+        long idle = after[IDLE] - before[IDLE] + after[IOWAIT] - before[IOWAIT];
+        return total > 0 ? (double) (total - idle) / total : 0;
+    }
+
+    /** A meminfo value such as {@code "16314424 kB"} in KiB; NaN when missing or unreadable. */
+    static double kibibytes(String value) {
+        if (value == null) return Double.NaN;
+        String v = value.trim();
+        int space = v.indexOf(' ');
+        try {
+            return Long.parseLong(space < 0 ? v : v.substring(0, space));
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     private static double clamp01(double v) {

@@ -41,4 +41,18 @@ class OshiSystemStatsTest {
             assertThat(Double.isNaN(t) || t > 0 && t < 130).as("temperature %s", t).isTrue();
         }
     }
+
+    /** The busy fraction between two tick samples, from known ticks (OSHI's rule: idle and iowait are not busy). */
+    @Test
+    void cpuLoadIsTheShareOfTicksNeitherIdleNorWaiting() {
+        // user, nice, system, idle, iowait, irq, softirq, steal
+        long[] before = {100, 0, 50, 1000, 20, 0, 0, 0};
+        long[] after = {130, 0, 60, 1050, 30, 5, 5, 0};
+        // 110 ticks passed, 60 of them idle or waiting: 50 busy.
+        assertThat(OshiSystemStats.cpuLoad(before, after)).isEqualTo(50.0 / 110.0);
+        assertThat(OshiSystemStats.cpuLoad(after, after)).isZero();
+        assertThat(OshiSystemStats.kibibytes("16314424 kB")).isEqualTo(16314424.0);
+        assertThat(OshiSystemStats.kibibytes(null)).isNaN();
+        assertThat(OshiSystemStats.kibibytes("garbage")).isNaN();
+    }
 }
