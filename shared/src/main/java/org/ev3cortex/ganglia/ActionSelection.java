@@ -4,7 +4,6 @@ import org.ev3cortex.config.Config;
 import org.ev3cortex.seam.Intent;
 import org.ev3cortex.seam.LoopKeys;
 import org.ev3cortex.seam.Percepts;
-import org.ev3cortex.seam.Region;
 import org.ev3cortex.seam.Stage;
 import org.ev3cortex.seam.TickData;
 
@@ -65,8 +64,10 @@ public final class ActionSelection implements Stage {
     private double orientZ;
     private int orientTicks;
     private int orientRefractory;
+    private double orientFloor;
     private final double[] noveltyMean = new double[2]; // running mean and mean absolute deviation of
-    private final double[] noveltyDev = new double[2];  // each hemifield's surprise (left, right)
+    private final double[] noveltyDev = new double[2];  // each hemifield's light step (left, right)
+    private final double[] lastLuma = new double[2];    // each hemifield's light last tick; 0: no frame yet
     private double noveltyZ;          // this tick's larger novelty, in deviations above the mean
     private int noveltySide;          // +1 left
     private int orientDir = 1;        // latched when orienting starts
@@ -128,7 +129,7 @@ public final class ActionSelection implements Stage {
         return rhythmMatch;
     }
 
-    /** This tick's novelty: the larger hemifield surprise above its running mean, in mean absolute deviations. */
+    /** This tick's novelty: the larger step of a hemifield's light above its running mean, in mean absolute deviations. */
     public double noveltyZ() {
         return noveltyZ;
     }
@@ -165,6 +166,7 @@ public final class ActionSelection implements Stage {
         lightGain = c.get(GangliaKeys.LIGHT_GAIN);
         orientSpeed = c.get(GangliaKeys.ORIENT_GAIN);
         orientZ = c.get(GangliaKeys.ORIENT_Z);
+        orientFloor = c.get(GangliaKeys.ORIENT_FLOOR);
         orientTicks = c.get(GangliaKeys.ORIENT_TICKS);
         orientRefractory = c.get(GangliaKeys.ORIENT_REFRACTORY_TICKS);
         backoffTicks = c.get(GangliaKeys.BACKOFF_TICKS);
@@ -488,15 +490,20 @@ public final class ActionSelection implements Stage {
     }
 
     /**
-     * Each hemifield's novelty: how far its surprise is above its running mean, in running mean
-     * absolute deviations (both habituate over about 5 s). Keeps the larger and its side.
+     * Each hemifield's novelty: the step of its mean light since last tick (the error of predicting
+     * that it stays as it was), in running mean absolute deviations above its running mean step
+     * (both habituate over about 5 s), the deviation floored at {@code m1.orient.deviationFloor}.
+     * Keeps the larger and its side. An object that appears, or a lamp that comes on, changes the
+     * light of the field it is in at once; the robot's own motion, within a few steps of its usual.
      */
     private void novelty(long t) {
         double best = 0;
         int side = 1;
         for (int k = 0; k < 2; k++) {
-            double n = k == 0 ? noveltyLeft() : noveltyRight();
-            double dev = Math.max(noveltyDev[k], 0.05 * noveltyMean[k] + 1e-6);
+            double luma = k == 0 ? percepts.lumaLeft() : percepts.lumaRight();
+            double n = lastLuma[k] > 0 && luma > 0 ? Math.abs(luma - lastLuma[k]) : 0; // 0 until a frame
+            lastLuma[k] = luma;
+            double dev = Math.max(noveltyDev[k], orientFloor);
             double z = t < 20 ? 0 : (n - noveltyMean[k]) / dev; // 2 s to learn what is usual
             if (z > best) {
                 best = z;
@@ -507,14 +514,5 @@ public final class ActionSelection implements Stage {
         }
         noveltyZ = best;
         noveltySide = side;
-    }
-
-    /** Novelty of the left visual field: the surprise of V1-R, which sees it. */
-    private double noveltyLeft() {
-        return percepts.surprise(Region.V1_R);
-    }
-
-    private double noveltyRight() {
-        return percepts.surprise(Region.V1_L);
     }
 }
