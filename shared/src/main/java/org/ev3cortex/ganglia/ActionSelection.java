@@ -1,6 +1,7 @@
 package org.ev3cortex.ganglia;
 
 import org.ev3cortex.config.Config;
+import org.ev3cortex.seam.Efference;
 import org.ev3cortex.seam.Intent;
 import org.ev3cortex.seam.LoopKeys;
 import org.ev3cortex.seam.Percepts;
@@ -65,6 +66,7 @@ public final class ActionSelection implements Stage {
     private int orientTicks;
     private int orientRefractory;
     private double orientFloor;
+    private double invSuppress;       // 1 / m1.orient.turnSuppressCountsPerSec
     private final double[] noveltyMean = new double[2]; // running mean and mean absolute deviation of
     private final double[] noveltyDev = new double[2];  // each hemifield's light step (left, right)
     private final double[] lastLuma = new double[2];    // each hemifield's light last tick; 0: no frame yet
@@ -167,6 +169,7 @@ public final class ActionSelection implements Stage {
         orientSpeed = c.get(GangliaKeys.ORIENT_GAIN);
         orientZ = c.get(GangliaKeys.ORIENT_Z);
         orientFloor = c.get(GangliaKeys.ORIENT_FLOOR);
+        invSuppress = 1.0 / c.get(GangliaKeys.ORIENT_SUPPRESS);
         orientTicks = c.get(GangliaKeys.ORIENT_TICKS);
         orientRefractory = c.get(GangliaKeys.ORIENT_REFRACTORY_TICKS);
         backoffTicks = c.get(GangliaKeys.BACKOFF_TICKS);
@@ -287,7 +290,7 @@ public final class ActionSelection implements Stage {
         soundLeft = Math.max(songLeft, soundLeft * hold);
         soundRight = Math.max(songRight, soundRight * hold);
         long t = tick.tick();
-        novelty(t);
+        novelty(t, tick.efference());
         if (reflexes(t)) return;
         if (active == Behaviour.FOLLOW_EDGE && following(t)) {
             steer(active, t);
@@ -494,14 +497,19 @@ public final class ActionSelection implements Stage {
      * that it stays as it was), in running mean absolute deviations above its running mean step
      * (both habituate over about 5 s), the deviation floored at {@code m1.orient.deviationFloor}.
      * Keeps the larger and its side. An object that appears, or a lamp that comes on, changes the
-     * light of the field it is in at once; the robot's own motion, within a few steps of its usual.
+     * light of the field it is in at once. The robot's own turns sweep the view and change it too,
+     * more the faster they are: the step is divided by {@code 1 + |turn| / m1.orient.turnSuppressCountsPerSec},
+     * the turn being the wheel-speed difference issued last tick (the efference copy; motors 0 and
+     * 1 the left and right wheels), as vision is suppressed during a saccade.
      */
-    private void novelty(long t) {
+    private void novelty(long t, Efference issued) {
         double best = 0;
         int side = 1;
+        double turn = issued != null && issued.count() >= 2 ? Math.abs(issued.issuedSpeed(1) - issued.issuedSpeed(0)) : 0;
+        double gain = 1 / (1 + turn * invSuppress);
         for (int k = 0; k < 2; k++) {
             double luma = k == 0 ? percepts.lumaLeft() : percepts.lumaRight();
-            double n = lastLuma[k] > 0 && luma > 0 ? Math.abs(luma - lastLuma[k]) : 0; // 0 until a frame
+            double n = lastLuma[k] > 0 && luma > 0 ? gain * Math.abs(luma - lastLuma[k]) : 0; // 0 until a frame
             lastLuma[k] = luma;
             double dev = Math.max(noveltyDev[k], orientFloor);
             double z = t < 20 ? 0 : (n - noveltyMean[k]) / dev; // 2 s to learn what is usual
