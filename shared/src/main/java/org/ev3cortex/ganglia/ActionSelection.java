@@ -25,6 +25,10 @@ import org.ev3cortex.seam.TickData;
  * it curves back toward that side, bumping along the edge, until it has gone a while without a
  * contact or the goal lies on the free side; then selection resumes. A contact soon after keeps
  * the same side, so the robot works its way around instead of pinning itself against the face.
+ *
+ * <p>Orienting turns briefly toward a visual hemifield whose light changes at once far more than
+ * it usually does (an object appearing, a lamp coming on), the change discounted while the robot
+ * itself turns; see {@link #noveltyZ()} and docs/behaviour.md, "Arbitration".
  */
 public final class ActionSelection implements Stage {
     private static final Behaviour[] CHOICES = {
