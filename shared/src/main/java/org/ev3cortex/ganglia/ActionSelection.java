@@ -1,10 +1,10 @@
 package org.ev3cortex.ganglia;
 
 import org.ev3cortex.config.Config;
+import org.ev3cortex.seam.Efference;
 import org.ev3cortex.seam.Intent;
 import org.ev3cortex.seam.LoopKeys;
 import org.ev3cortex.seam.Percepts;
-import org.ev3cortex.seam.Region;
 import org.ev3cortex.seam.Stage;
 import org.ev3cortex.seam.TickData;
 
@@ -25,6 +25,10 @@ import org.ev3cortex.seam.TickData;
  * it curves back toward that side, bumping along the edge, until it has gone a while without a
  * contact or the goal lies on the free side; then selection resumes. A contact soon after keeps
  * the same side, so the robot works its way around instead of pinning itself against the face.
+ *
+ * <p>Orienting turns briefly toward a visual hemifield whose light changes at once far more than
+ * it usually does (an object appearing, a lamp coming on), the change discounted while the robot
+ * itself turns; see {@link #noveltyZ()} and docs/behaviour.md, "Arbitration".
  */
 public final class ActionSelection implements Stage {
     private static final Behaviour[] CHOICES = {
@@ -65,8 +69,11 @@ public final class ActionSelection implements Stage {
     private double orientZ;
     private int orientTicks;
     private int orientRefractory;
+    private double orientFloor;
+    private double invSuppress;       // 1 / m1.orient.turnSuppressCountsPerSec
     private final double[] noveltyMean = new double[2]; // running mean and mean absolute deviation of
-    private final double[] noveltyDev = new double[2];  // each hemifield's surprise (left, right)
+    private final double[] noveltyDev = new double[2];  // each hemifield's light step (left, right)
+    private final double[] lastLuma = new double[2];    // each hemifield's light last tick; 0: no frame yet
     private double noveltyZ;          // this tick's larger novelty, in deviations above the mean
     private int noveltySide;          // +1 left
     private int orientDir = 1;        // latched when orienting starts
@@ -128,7 +135,7 @@ public final class ActionSelection implements Stage {
         return rhythmMatch;
     }
 
-    /** This tick's novelty: the larger hemifield surprise above its running mean, in mean absolute deviations. */
+    /** This tick's novelty: the larger step of a hemifield's light above its running mean, in mean absolute deviations. */
     public double noveltyZ() {
         return noveltyZ;
     }
@@ -165,6 +172,8 @@ public final class ActionSelection implements Stage {
         lightGain = c.get(GangliaKeys.LIGHT_GAIN);
         orientSpeed = c.get(GangliaKeys.ORIENT_GAIN);
         orientZ = c.get(GangliaKeys.ORIENT_Z);
+        orientFloor = c.get(GangliaKeys.ORIENT_FLOOR);
+        invSuppress = 1.0 / c.get(GangliaKeys.ORIENT_SUPPRESS);
         orientTicks = c.get(GangliaKeys.ORIENT_TICKS);
         orientRefractory = c.get(GangliaKeys.ORIENT_REFRACTORY_TICKS);
         backoffTicks = c.get(GangliaKeys.BACKOFF_TICKS);
@@ -285,7 +294,7 @@ public final class ActionSelection implements Stage {
         soundLeft = Math.max(songLeft, soundLeft * hold);
         soundRight = Math.max(songRight, soundRight * hold);
         long t = tick.tick();
-        novelty(t);
+        novelty(t, tick.efference());
         if (reflexes(t)) return;
         if (active == Behaviour.FOLLOW_EDGE && following(t)) {
             steer(active, t);
@@ -488,15 +497,25 @@ public final class ActionSelection implements Stage {
     }
 
     /**
-     * Each hemifield's novelty: how far its surprise is above its running mean, in running mean
-     * absolute deviations (both habituate over about 5 s). Keeps the larger and its side.
+     * Each hemifield's novelty: the step of its mean light since last tick (the error of predicting
+     * that it stays as it was), in running mean absolute deviations above its running mean step
+     * (both habituate over about 5 s), the deviation floored at {@code m1.orient.deviationFloor}.
+     * Keeps the larger and its side. An object that appears, or a lamp that comes on, changes the
+     * light of the field it is in at once. The robot's own turns sweep the view and change it too,
+     * more the faster they are: the step is divided by {@code 1 + |turn| / m1.orient.turnSuppressCountsPerSec},
+     * the turn being the wheel-speed difference issued last tick (the efference copy; motors 0 and
+     * 1 the left and right wheels), as vision is suppressed during a saccade.
      */
-    private void novelty(long t) {
+    private void novelty(long t, Efference issued) {
         double best = 0;
         int side = 1;
+        double turn = issued != null && issued.count() >= 2 ? Math.abs(issued.issuedSpeed(1) - issued.issuedSpeed(0)) : 0;
+        double gain = 1 / (1 + turn * invSuppress);
         for (int k = 0; k < 2; k++) {
-            double n = k == 0 ? noveltyLeft() : noveltyRight();
-            double dev = Math.max(noveltyDev[k], 0.05 * noveltyMean[k] + 1e-6);
+            double luma = k == 0 ? percepts.lumaLeft() : percepts.lumaRight();
+            double n = lastLuma[k] > 0 && luma > 0 ? gain * Math.abs(luma - lastLuma[k]) : 0; // 0 until a frame
+            lastLuma[k] = luma;
+            double dev = Math.max(noveltyDev[k], orientFloor);
             double z = t < 20 ? 0 : (n - noveltyMean[k]) / dev; // 2 s to learn what is usual
             if (z > best) {
                 best = z;
@@ -507,14 +526,5 @@ public final class ActionSelection implements Stage {
         }
         noveltyZ = best;
         noveltySide = side;
-    }
-
-    /** Novelty of the left visual field: the surprise of V1-R, which sees it. */
-    private double noveltyLeft() {
-        return percepts.surprise(Region.V1_R);
-    }
-
-    private double noveltyRight() {
-        return percepts.surprise(Region.V1_L);
     }
 }

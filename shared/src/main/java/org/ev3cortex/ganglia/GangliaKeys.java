@@ -74,14 +74,24 @@ public final class GangliaKeys {
             .range(0, 5000).doc("Wheel-speed difference per unit of the lamps' bearing (1 at the edge of the view).");
 
     public static final Key<Boolean> ORIENT = Key.boolKey("m1.orient.enabled", true)
-            .doc("Orient to novelty: a short turn toward the V1 hemifield whose surprise jumps far above its usual level.");
+            .doc("Orient to novelty: a short turn toward the visual hemifield whose light changes far more at once than it"
+                    + " usually does (an object appearing, a lamp coming on).");
     public static final Key<Double> ORIENT_SALIENCE = Key.doubleKey("m1.orient.salienceGain", 3).range(0, 1e6)
-            .doc("Salience of a full novelty (surprise 2 x m1.orient.surpriseZ deviations above its mean); the goal"
+            .doc("Salience of a full novelty (2 x m1.orient.surpriseZ deviations above the usual); the goal"
                     + " behaviours' salience is normalised to s / (1 + s) < 1, so above 1 + the hysteresis a novelty"
                     + " interrupts any goal.");
     public static final Key<Double> ORIENT_Z = Key.doubleKey("m1.orient.surpriseZ", 4).range(0.1, 1e6)
-            .doc("A hemifield is novel when its V1 surprise is this many mean absolute deviations above its running"
-                    + " mean (both over about 5 s: habituation).");
+            .doc("A hemifield is novel when the step of its mean light (V1's luma of that half of the frame) since the"
+                    + " last tick is this many mean absolute deviations above its running mean step (both over about"
+                    + " 5 s: habituation).");
+    public static final Key<Double> ORIENT_FLOOR = Key.doubleKey("m1.orient.deviationFloor", 0.0025).unit("luma")
+            .range(1e-6, 1).doc("The smallest deviation novelty is measured in (full-scale luma per tick), so that in a"
+                    + " steady view a small flicker is not novel: a step must be at least m1.orient.surpriseZ times this"
+                    + " above the usual step.");
+    public static final Key<Double> ORIENT_SUPPRESS = Key.doubleKey("m1.orient.turnSuppressCountsPerSec", 100)
+            .unit("counts/s").range(1, 1e6).doc("While the robot turns, its own motion changes the light of the view:"
+                    + " a hemifield's step of light counts divided by 1 + |wheel-speed difference issued last tick| / this,"
+                    + " as vision is suppressed during a saccade (so turning at 100 counts/s halves it).");
     public static final Key<Integer> ORIENT_TICKS = Key.intKey("m1.orient.ticks", 3).unit("ticks").range(1, 1000)
             .doc("The orienting response: turn toward the novel side this long, then hand back to the goal...");
     public static final Key<Integer> ORIENT_REFRACTORY_TICKS = Key.intKey("m1.orient.refractoryTicks", 50).unit("ticks")
@@ -111,7 +121,7 @@ public final class GangliaKeys {
     public static final List<Key<?>> ALL = List.of(CRUISE_SPEED, EXPLORE, EXPLORE_SALIENCE,
             EXPLORE_TURN, EXPLORE_PERIOD_S, PHONOTAXIS, PHONOTAXIS_SALIENCE, PHONOTAXIS_THRESHOLD, PHONOTAXIS_GAIN, SONG_MIN_HZ,
             SONG_MAX_HZ, SONG_PERIOD_S, SONG_MATCH, FOLLOW_TURN, FOLLOW_REFLEX_TURN_TICKS, FOLLOW_REFLEX_BACKOFF_TICKS, FOLLOW_CLEAR_TICKS, FOLLOW_MEMORY_TICKS, FOLLOW_FLIP_TICKS, FOLLOW_FREE_SIDE_TICKS, LIGHT,
-            LIGHT_SALIENCE, LIGHT_GAIN, ORIENT, ORIENT_SALIENCE, ORIENT_Z, ORIENT_TICKS, ORIENT_REFRACTORY_TICKS, ORIENT_GAIN, HYSTERESIS, MIN_HOLD_TICKS, BACKOFF_TICKS,
+            LIGHT_SALIENCE, LIGHT_GAIN, ORIENT, ORIENT_SALIENCE, ORIENT_Z, ORIENT_FLOOR, ORIENT_SUPPRESS, ORIENT_TICKS, ORIENT_REFRACTORY_TICKS, ORIENT_GAIN, HYSTERESIS, MIN_HOLD_TICKS, BACKOFF_TICKS,
             BACKOFF_SPEED, TURN_TICKS, TURN_SPEED, DETOUR_TICKS, FREEZE_TICKS);
 
     public static final List<Schema.Rule> RULES = List.of();

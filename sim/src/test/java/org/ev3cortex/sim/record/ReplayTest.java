@@ -21,8 +21,12 @@ class ReplayTest {
     @TempDir
     Path dir;
 
-    /** Orient's salience raised so that the sheet's surprise steers within a minute. */
-    static final String ORIENT = "m1.orient.salienceGain=5";
+    /**
+     * The sheet's prediction of M1 blended into the wheels, so that what the sheet learns steers
+     * within a minute (by default nothing the sheet computes reaches them: orienting follows V1's
+     * light, not the sheet's surprise).
+     */
+    static final String STEER = "m1.cortex.weight=0.3";
     static final String RATE = "cortex.lms.rate=0.02";
 
     static final class Result {
@@ -43,8 +47,8 @@ class ReplayTest {
 
     @Test
     void aMinuteOfSimulatorReplaysBitForBitAndAChangedLearningRateDepartsWhereItsOwnRunDoes() throws Exception {
-        Path base = McapNodeTest.record(dir, "base.mcap", 60, ORIENT);
-        Path changed = McapNodeTest.record(dir, "changed.mcap", 60, ORIENT, RATE);
+        Path base = McapNodeTest.record(dir, "base.mcap", 60, STEER);
+        Path changed = McapNodeTest.record(dir, "changed.mcap", 60, STEER, RATE);
 
         Result same = sim("replay", base.toString());
         assertThat(same.out).isEqualTo("replayed 600 ticks of " + base + ": every tick's commands match the recording");
@@ -88,7 +92,7 @@ class ReplayTest {
                 new org.ev3cortex.sim.body.SimBody(c), c, List.of())) {
             org.ev3cortex.record.Recorder rec = org.ev3cortex.agent.Recording.start(agent, file);
             agent.loop().addObserver((tick, s, m) -> {
-                if (tick == 99) agent.loop().submitConfig(slower); // applied before tick 100
+                if (tick == 89) agent.loop().submitConfig(slower); // applied before tick 90, while cruising
             });
             agent.loop().runTicks(200);
             rec.close();
@@ -96,19 +100,19 @@ class ReplayTest {
         List<McapReader.Message> configs = McapReader.read(file).topic("/config");
         assertThat(configs).hasSize(2);
         Map<String, Object> applied = configs.get(1).json();
-        assertThat(applied).containsEntry("tick", 100L).containsEntry("status", "APPLIED")
-                .containsEntry("verdict_tick", 100L).containsEntry("config_changed", true);
+        assertThat(applied).containsEntry("tick", 90L).containsEntry("status", "APPLIED")
+                .containsEntry("verdict_tick", 90L).containsEntry("config_changed", true);
         assertThat(org.ev3cortex.sim.record.JsonIn.object(applied.get("values")))
                 .containsEntry("m1.cruiseSpeedCountsPerSec", "300");
 
         // The cruise speed shows in the very next commands: replay matches only if it applies the
-        // change at tick 100, neither earlier nor later.
+        // change at tick 90, neither earlier nor later.
         Result r = sim("replay", file.toString());
         assertThat(r.out).isEqualTo("replayed 200 ticks of " + file + ": every tick's commands match the recording");
         assertThat(r.exit).isZero();
-        // Held at the old speed (a --set overrides the recorded change too), it departs at tick 100.
+        // Held at the old speed (a --set overrides the recorded change too), it departs at tick 90.
         Result held = sim("replay", file.toString(), "--set", "m1.cruiseSpeedCountsPerSec=450");
-        assertThat(held.out).startsWith("replay departs at tick 100 (");
+        assertThat(held.out).startsWith("replay departs at tick 90 (");
         assertThat(held.exit).isEqualTo(ReplayCommand.EXIT_DEPARTS);
     }
 
