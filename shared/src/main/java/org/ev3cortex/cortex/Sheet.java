@@ -96,9 +96,6 @@ public final class Sheet {
     private final float[] errSheet; // running squared errors of the three predictors
     private final float[] errLast;
     private final float[] errMean;
-    private final float[] pChoice;      // each unit's pick of the three, before the area's guard
-    private final float[] areaErrChoice; // per area: running mean squared error of those picks
-    private final float[] areaErrLast;   // and of copy-last over the same units
     private int refreshCursor;
     private final float[] normSq;
     private final float[] gain;
@@ -209,7 +206,6 @@ public final class Sheet {
         errSheet = new float[n];
         errLast = new float[n];
         errMean = new float[n];
-        pChoice = new float[n];
         normSq = new float[n];
         gain = new float[n];
         hist = new float[depth * n];
@@ -226,8 +222,6 @@ public final class Sheet {
         unitCell = new int[n];
         poolOf = new int[n];
         areaSurprise = new float[areas.size()];
-        areaErrChoice = new float[areas.size()];
-        areaErrLast = new float[areas.size()];
         Arrays.fill(w, F_LEVEL * n, (F_LEVEL + 1) * n, 1f);
 
         int pool = config.get(CortexKeys.ASSOC_POOL);
@@ -545,29 +539,6 @@ public final class Sheet {
             for (int i = a.start(), end = a.start() + a.size(); i < end; i++) sum += surprise[i];
             areaSurprise[a.index()] = sum / a.size();
         }
-        if (fallback) guardErrors(last);
-    }
-
-    /** The running squared errors of each area's per-unit picks and of copy-last, summed over its units. */
-    // The guard's record is ten times longer than a unit's: it is there to stop many units' small
-    // losses adding up over a run, not to follow each change (at rate 0.005, about 2,000 ticks).
-    private static final float GUARD_SLOWER = 10f;
-
-    private void guardErrors(int last) {
-        float r = fallbackRate / GUARD_SLOWER;
-        for (Area a : areaArray) {
-            if (!a.predicting()) continue;
-            float sc = 0, sl = 0;
-            for (int i = a.start(), end = a.start() + a.size(); i < end; i++) {
-                float ec = x[i] - pChoice[i];
-                float el = x[i] - hist[last + i];
-                sc += ec * ec;
-                sl += el * el;
-            }
-            int k = a.index();
-            areaErrChoice[k] += r * (sc - areaErrChoice[k]);
-            areaErrLast[k] += r * (sl - areaErrLast[k]);
-        }
     }
 
     // A unit's sigma is at most this many ticks old; the variance moves by varRate a tick.
@@ -728,19 +699,7 @@ public final class Sheet {
             float b = errLast[i];
             float c = errMean[i];
             // Each must be strictly better, by the margin, than the simpler ones it replaces.
-            pChoice[i] = a < keep * b && a < keep * c ? pSheet[i] : c < keep * b ? mu[i] : x[i];
-        }
-        // The area's guard: each unit's pick lags its own record, and on a signal that is flat
-        // between steps (M1's commands, the Insula's motor current) the lags of many units add up
-        // to more than copy-last loses. So an area uses its units' picks only while, summed over
-        // the area and over a longer record, they have done better than copy-last; else it copies.
-        // (With the units' margin here too, seed 11's Insula lost the picks' gain: 1.005, not 0.90.)
-        for (Area ar : areaArray) {
-            if (!ar.predicting()) continue;
-            int k = ar.index();
-            boolean use = keep > 0f && areaErrChoice[k] < areaErrLast[k];
-            float[] src = use ? pChoice : x;
-            System.arraycopy(src, ar.start(), p, ar.start(), ar.size());
+            p[i] = a < keep * b && a < keep * c ? pSheet[i] : c < keep * b ? mu[i] : x[i];
         }
     }
 
@@ -762,9 +721,6 @@ public final class Sheet {
         if (fallback) {
             c.fadd += 8 * units; c.fmul += 6 * units; c.fcmp += 3 * units; c.bytes += 36 * units; // errors
             c.fcmp += 2 * units; c.fmul += 2 * units; c.iop += 2 * units; c.bytes += 24 * units;      // choose
-            c.fadd += 4 * units; c.fmul += 2 * units; c.iop += 6 * units; c.bytes += 12 * units;      // area guard
-            c.bytes += 8 * units; c.fadd += 4 * areasPredicting; c.fmul += 3 * areasPredicting;
-            c.fcmp += areasPredicting;
         }
         long refreshed = n / SIGMA_REFRESH_TICKS + 1;
         c.fadd += refreshed; c.fdiv += 2 * refreshed; c.fmath += refreshed; c.fconv += 2 * refreshed;
