@@ -32,6 +32,8 @@ public final class Renderer {
     private int[] skyPairs;
     private int[] groundPairs;
     private boolean yuyvOfRender;
+    private byte[] yuyvViewOf;
+    private java.nio.IntBuffer yuyvView;
     // With YUYV, rgb is filled only when asked for (rgb(), another format): render writes the
     // pixels a light drew on (marked with the frame's number in lit) and leaves the rest to be
     // made from the columns, which give every other pixel.
@@ -235,7 +237,15 @@ public final class Renderer {
             case YUYV:
             default:
                 if (yuyvOfRender) {
-                    for (int j = 0; j < n / 2; j++) YUYV_LE.set(dst, 4 * j, frameYuyv[j]);
+                    // A bulk copy through a little-endian int view of dst (made once per dst): as
+                    // fast as a store loop once compiled, and not 20 times slower before, as a
+                    // VarHandle store is in the interpreter and C1 for the run's first ticks.
+                    if (yuyvViewOf != dst) {
+                        yuyvView = java.nio.ByteBuffer.wrap(dst).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+                        yuyvViewOf = dst;
+                    }
+                    yuyvView.clear();
+                    yuyvView.put(frameYuyv, 0, n / 2);
                 } else {
                     for (int i = 0; i < n; i += 2) YUYV_LE.set(dst, 2 * i, yuyv(rgb[i], rgb[i + 1]));
                 }

@@ -29,6 +29,7 @@ public final class World {
     public volatile List<Obstacle> obstacles;
     public final List<WorldSpec.Light> lights;
     public final List<SoundSource> sounds;
+    private final SoundSource[] soundArray; // the same, for the per-sample loop
     public final int wallColour;
     public final int skyColour;
     public final int groundColour;
@@ -114,6 +115,7 @@ public final class World {
         long seed = c.get(SimKeys.SEED);
         sounds = List.copyOf(WorldSpec.sounds(c.get(SimKeys.SOUNDS), seed, WorldSpec.baseDir(c)));
         for (SoundSource s : sounds) s.load();
+        soundArray = sounds.toArray(new SoundSource[0]);
         wallColour = Colour.parse(c.get(SimKeys.WALL_COLOUR));
         skyColour = Colour.parse(c.get(SimKeys.SKY_COLOUR));
         groundColour = Colour.parse(c.get(SimKeys.GROUND_COLOUR));
@@ -307,7 +309,8 @@ public final class World {
     }
 
     private void make(long from, long to) {
-        int n = sounds.size();
+        SoundSource[] src = soundArray;
+        int n = src.length;
         int slots = segmentStart.length;
         // The newest logged step that starts at or before `from`.
         long s = segments - 1;
@@ -327,7 +330,7 @@ public final class World {
                 double sum = 0;
                 int g = base + ear * n;
                 for (int i = 0; i < n; i++) {
-                    sum += sounds.get(i).signal(t - segmentDelayS[g + i]) * segmentGain[g + i];
+                    sum += src[i].signal(t - segmentDelayS[g + i]) * segmentGain[g + i];
                 }
                 ring[k + ear] = toPcm(sum + micNoise * noiseTable[ringNoise[k + ear]]);
             }
