@@ -21,6 +21,8 @@ public final class Renderer {
     private final int[] columnBottom;
     private final int[] columnWall;
     private final int[] hitColour = new int[1];
+    private double[] columnAngle; // per column, its ray's angle from the heading, and that angle's cosine
+    private double[] columnCos;
     /** Four bytes of a frame as one little-endian int: Y0 U Y1 V in one store. */
     private static final VarHandle YUYV_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private int[] skyRows;    // per image row, computed once: the gradients do not depend on the pose
@@ -119,19 +121,7 @@ public final class Renderer {
                 groundPairs[r] = yuyv(groundRows[r], groundRows[r]);
             }
         }
-        for (int c = 0; c < width; c++) {
-            // Column 0 is the left of the image: the robot's left, +angle.
-            double offset = Math.atan(((width - 1) / 2.0 - c) / focal);
-            double a = heading + offset;
-            double dx = Math.cos(a);
-            double dy = Math.sin(a);
-            double d = w.castRay(x, y, dx, dy, hitColour);
-            double perpendicular = Math.max(1e-3, d * Math.cos(offset));
-            columnDepth[c] = d;
-            columnTop[c] = (int) Math.round(horizon - focal * (w.wallHeightM - cameraHeightM) / perpendicular);
-            columnBottom[c] = (int) Math.round(horizon + focal * cameraHeightM / perpendicular);
-            columnWall[c] = Colour.scale(hitColour[0], 1.0 / (1 + 0.25 * d));
-        }
+        castColumns(w, x, y, heading, focal, horizon);
         // Filled row by row, in memory order: sky above each column's wall, ground below it.
         if (frameYuyv == null) {
             for (int r = 0, i = 0; r < height; r++) {
@@ -142,51 +132,83 @@ public final class Renderer {
                 }
             }
         } else {
-            // Column pair by column pair: the rows split into at most five runs in which each of
-            // the two columns stays sky, wall or ground; a pair of one kind takes its row's or its
-            // wall's value, only the rows where the two columns differ are converted one by one.
             frameNumber++;
             if (frameNumber == 0) { // after 2^32 frames: no pixel may look lit by chance
                 java.util.Arrays.fill(lit, 0);
                 frameNumber = 1;
             }
-            int pairs = width / 2;
-            for (int j = 0; j < pairs; j++) {
-                int c = 2 * j;
-                int wall0 = columnWall[c];
-                int wall1 = columnWall[c + 1];
-                int wallPair = yuyv(wall0, wall1);
-                // Rows [0, a) are sky, [a, b) wall, [b, height) ground, for either column.
-                int a0 = Math.max(0, Math.min(height, columnTop[c]));
-                int b0 = Math.max(0, Math.min(height, Math.max(Math.min(columnBottom[c], height) + 1, columnTop[c])));
-                int a1 = Math.max(0, Math.min(height, columnTop[c + 1]));
-                int b1 = Math.max(0, Math.min(height, Math.max(Math.min(columnBottom[c + 1], height) + 1, columnTop[c + 1])));
-                int r = 0;
-                while (r < height) {
-                    int k0 = r < a0 ? 0 : r < b0 ? 1 : 2;
-                    int k1 = r < a1 ? 0 : r < b1 ? 1 : 2;
-                    int end = Math.min(k0 == 0 ? a0 : k0 == 1 ? b0 : height, k1 == 0 ? a1 : k1 == 1 ? b1 : height);
-                    int i = r * pairs + j;
-                    if (k0 == k1) {
-                        if (k0 == 0) {
-                            for (; r < end; r++, i += pairs) frameYuyv[i] = skyPairs[r];
-                        } else if (k0 == 1) {
-                            for (; r < end; r++, i += pairs) frameYuyv[i] = wallPair;
-                        } else {
-                            for (; r < end; r++, i += pairs) frameYuyv[i] = groundPairs[r];
-                        }
-                    } else {
-                        for (; r < end; r++, i += pairs) {
-                            int p0 = k0 == 0 ? skyRows[r] : k0 == 1 ? wall0 : groundRows[r];
-                            int p1 = k1 == 0 ? skyRows[r] : k1 == 1 ? wall1 : groundRows[r];
-                            frameYuyv[i] = yuyv(p0, p1);
-                        }
-                    }
-                }
-            }
+            for (int j = 0; j < width / 2; j++) fillPair(j);
         }
         for (WorldSpec.Light l : w.lights) drawLight(w, l, x, y, heading, focal, horizon);
         yuyvOfRender = frameYuyv != null;
+    }
+
+    /**
+     * One ray per column from the pose: the depth, the wall's top and bottom rows and its
+     * colour. (Small methods, so the JIT compiles each early and fast, not one long method
+     * several times over for its loops while the run's first ticks wait.)
+     */
+    private void castColumns(World w, double x, double y, double heading, double focal, int horizon) {
+        if (columnAngle == null) {
+            columnAngle = new double[width];
+            columnCos = new double[width];
+            for (int c = 0; c < width; c++) {
+                // Column 0 is the left of the image: the robot's left, +angle.
+                columnAngle[c] = Math.atan(((width - 1) / 2.0 - c) / focal);
+                columnCos[c] = Math.cos(columnAngle[c]);
+            }
+        }
+        for (int c = 0; c < width; c++) {
+            double a = heading + columnAngle[c];
+            double dx = Math.cos(a);
+            double dy = Math.sin(a);
+            double d = w.castRay(x, y, dx, dy, hitColour);
+            double perpendicular = Math.max(1e-3, d * columnCos[c]);
+            columnDepth[c] = d;
+            columnTop[c] = (int) Math.round(horizon - focal * (w.wallHeightM - cameraHeightM) / perpendicular);
+            columnBottom[c] = (int) Math.round(horizon + focal * cameraHeightM / perpendicular);
+            columnWall[c] = Colour.scale(hitColour[0], 1.0 / (1 + 0.25 * d));
+        }
+    }
+
+    /**
+     * The YUYV of column pair j, top to bottom: the rows split into at most five runs in which
+     * each of the two columns stays sky, wall or ground; a pair of one kind takes its row's or
+     * its wall's value, only the rows where the two columns differ are converted one by one.
+     */
+    private void fillPair(int j) {
+        int pairs = width / 2;
+        int c = 2 * j;
+        int wall0 = columnWall[c];
+        int wall1 = columnWall[c + 1];
+        int wallPair = yuyv(wall0, wall1);
+        // Rows [0, a) are sky, [a, b) wall, [b, height) ground, for either column.
+        int a0 = Math.max(0, Math.min(height, columnTop[c]));
+        int b0 = Math.max(0, Math.min(height, Math.max(Math.min(columnBottom[c], height) + 1, columnTop[c])));
+        int a1 = Math.max(0, Math.min(height, columnTop[c + 1]));
+        int b1 = Math.max(0, Math.min(height, Math.max(Math.min(columnBottom[c + 1], height) + 1, columnTop[c + 1])));
+        int r = 0;
+        while (r < height) {
+            int k0 = r < a0 ? 0 : r < b0 ? 1 : 2;
+            int k1 = r < a1 ? 0 : r < b1 ? 1 : 2;
+            int end = Math.min(k0 == 0 ? a0 : k0 == 1 ? b0 : height, k1 == 0 ? a1 : k1 == 1 ? b1 : height);
+            int i = r * pairs + j;
+            if (k0 == k1) {
+                if (k0 == 0) {
+                    for (; r < end; r++, i += pairs) frameYuyv[i] = skyPairs[r];
+                } else if (k0 == 1) {
+                    for (; r < end; r++, i += pairs) frameYuyv[i] = wallPair;
+                } else {
+                    for (; r < end; r++, i += pairs) frameYuyv[i] = groundPairs[r];
+                }
+            } else {
+                // A mixed row (there are few): one at a time, not a loop the JIT would unroll.
+                int p0 = k0 == 0 ? skyRows[r] : k0 == 1 ? wall0 : groundRows[r];
+                int p1 = k1 == 0 ? skyRows[r] : k1 == 1 ? wall1 : groundRows[r];
+                frameYuyv[i] = yuyv(p0, p1);
+                r++;
+            }
+        }
     }
 
     private void drawLight(World w, WorldSpec.Light l, double x, double y, double heading, double focal, int horizon) {
