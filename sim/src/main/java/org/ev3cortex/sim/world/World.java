@@ -3,7 +3,6 @@ package org.ev3cortex.sim.world;
 import java.io.IOException;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.ev3cortex.body.AudioRing;
 import org.ev3cortex.body.MotorState;
 import org.ev3cortex.body.StopAction;
 import org.ev3cortex.config.Config;
@@ -30,6 +29,7 @@ public final class World {
     public volatile List<Obstacle> obstacles;
     public final List<WorldSpec.Light> lights;
     public final List<SoundSource> sounds;
+    private final SoundSource[] soundArray; // the same, for the per-sample loop
     public final int wallColour;
     public final int skyColour;
     public final int groundColour;
@@ -83,11 +83,24 @@ public final class World {
     private long stallEvents;
     private double distanceM;
 
-    // Audio: interleaved L/R into a ring as the world steps, a chunk of frames per write.
-    private final AudioRing audio;
-    private long audioSamples;
-    private static final int AUDIO_CHUNK_FRAMES = 256;
-    private final short[] frames = new short[2 * AUDIO_CHUNK_FRAMES];
+    // Audio: a ring of interleaved L/R frames, made lazily. Stepping the world only logs each
+    // step's ear geometry and draws each sample's microphone noise (the random stream must advance
+    // per sample); the samples themselves are computed when read (copyNewestAudio), and only those
+    // read: the agent reads 512 of the 1,600 frames of a 100 ms tick. A frame's value is a pure
+    // function of its index, its step's geometry and its noise draw, so it does not matter when
+    // (or whether) it is made.
+    private final short[] ring;          // 2 * ringFrames samples, frame f at (f % ringFrames)
+    private final char[] ringNoise;      // the noise table index of each sample in the ring
+    private final int ringFrames;
+    private long audioSamples;           // frames written (made or not)
+    private long madeFrom;               // frames [madeFrom, madeUntil) hold their samples
+    private long madeUntil;
+    // The geometry of the steps whose frames may still be in the ring: step k (a ring slot) covers
+    // frames [segmentStart[k], the next step's start), with per ear and source a delay and a gain.
+    private final long[] segmentStart;
+    private final double[] segmentDelayS;   // [slot][ear][source], flat
+    private final double[] segmentGain;
+    private long segments;                  // ever logged
     private final double[][] earDelayS;
     private final double[][] earGain;
     private static final int NOISE_TABLE = 1 << 16;
@@ -102,6 +115,7 @@ public final class World {
         long seed = c.get(SimKeys.SEED);
         sounds = List.copyOf(WorldSpec.sounds(c.get(SimKeys.SOUNDS), seed, WorldSpec.baseDir(c)));
         for (SoundSource s : sounds) s.load();
+        soundArray = sounds.toArray(new SoundSource[0]);
         wallColour = Colour.parse(c.get(SimKeys.WALL_COLOUR));
         skyColour = Colour.parse(c.get(SimKeys.SKY_COLOUR));
         groundColour = Colour.parse(c.get(SimKeys.GROUND_COLOUR));
@@ -127,7 +141,13 @@ public final class World {
         y = c.get(SimKeys.ROBOT_Y);
         heading = Math.toRadians(c.get(SimKeys.ROBOT_HEADING_DEG));
         currentA = idleA;
-        audio = new AudioRing(c.get(org.ev3cortex.body.BodyKeys.MIC_RING_SAMPLES), 2);
+        ringFrames = c.get(org.ev3cortex.body.BodyKeys.MIC_RING_SAMPLES);
+        ring = new short[2 * ringFrames];
+        ringNoise = new char[2 * ringFrames];
+        // Every logged step covers at least one frame, so ringFrames + 1 steps cover the ring.
+        segmentStart = new long[ringFrames + 1];
+        segmentDelayS = new double[(ringFrames + 1) * 2 * sounds.size()];
+        segmentGain = new double[segmentDelayS.length];
         earDelayS = new double[2][sounds.size()];
         earGain = new double[2][sounds.size()];
         for (int i = 0; i < NOISE_TABLE; i++) noiseTable[i] = random.nextGaussian();
@@ -246,27 +266,75 @@ public final class World {
         long due = Math.floorDiv(nanos * AUDIO_RATE_HZ, 1_000_000_000L);
         if (due <= audioSamples) return;
         // The pose is constant within a physics step, so each ear's delay and gain per source are
-        // too: compute them once per step, not per sample.
+        // too: computed once per step, not per sample, and logged for the frames of this step.
         earGeometry(0, heading + Math.PI / 2);
         earGeometry(1, heading - Math.PI / 2);
         int n = sounds.size();
-        int k = 0;
-        while (audioSamples < due) {
-            double t = audioSamples / (double) AUDIO_RATE_HZ;
+        int slot = (int) (segments % segmentStart.length);
+        segmentStart[slot] = audioSamples;
+        for (int ear = 0; ear < 2; ear++) {
+            System.arraycopy(earDelayS[ear], 0, segmentDelayS, (slot * 2 + ear) * n, n);
+            System.arraycopy(earGain[ear], 0, segmentGain, (slot * 2 + ear) * n, n);
+        }
+        segments++;
+        // The noise of each sample is drawn now, in sample order (left, right), as it always was.
+        int k = 2 * (int) (audioSamples % ringFrames);
+        for (long f = audioSamples; f < due; f++) {
+            ringNoise[k] = (char) nextNoiseIndex();
+            ringNoise[k + 1] = (char) nextNoiseIndex();
+            k += 2;
+            if (k == ringNoise.length) k = 0;
+        }
+        audioSamples = due;
+        madeFrom = Math.max(madeFrom, due - ringFrames); // older frames are being overwritten
+        if (madeUntil < madeFrom) madeUntil = madeFrom;
+    }
+
+    /** Makes the samples of frames [from, to) that are not made yet (all in the ring). */
+    private void makeAudio(long from, long to) {
+        if (from >= to) return;
+        if (from >= madeUntil || to <= madeFrom) {
+            // Disjoint from what is made: make it all; it becomes the made range if it is newer.
+            make(from, to);
+            if (from >= madeUntil) {
+                madeFrom = from;
+                madeUntil = to;
+            }
+            return;
+        }
+        if (from < madeFrom) make(from, madeFrom);
+        if (to > madeUntil) make(madeUntil, to);
+        madeFrom = Math.min(madeFrom, from);
+        madeUntil = Math.max(madeUntil, to);
+    }
+
+    private void make(long from, long to) {
+        SoundSource[] src = soundArray;
+        int n = src.length;
+        int slots = segmentStart.length;
+        // The newest logged step that starts at or before `from`.
+        long s = segments - 1;
+        while (segmentStart[(int) (s % slots)] > from) s--;
+        long next = s + 1 < segments ? segmentStart[(int) ((s + 1) % slots)] : Long.MAX_VALUE;
+        int base = (int) (s % slots) * 2 * n;
+        int k = 2 * (int) (from % ringFrames);
+        for (long f = from; f < to; f++, k += 2) {
+            while (f >= next) {
+                s++;
+                next = s + 1 < segments ? segmentStart[(int) ((s + 1) % slots)] : Long.MAX_VALUE;
+                base = (int) (s % slots) * 2 * n;
+            }
+            if (k == ring.length) k = 0;
+            double t = f / (double) AUDIO_RATE_HZ;
             for (int ear = 0; ear < 2; ear++) {
                 double sum = 0;
+                int g = base + ear * n;
                 for (int i = 0; i < n; i++) {
-                    sum += sounds.get(i).signal(t - earDelayS[ear][i]) * earGain[ear][i];
+                    sum += src[i].signal(t - segmentDelayS[g + i]) * segmentGain[g + i];
                 }
-                frames[k++] = toPcm(sum + micNoise * gaussian());
-            }
-            audioSamples++;
-            if (k == frames.length) {
-                audio.write(frames, 0, k); // readers hold this world's lock, so they see whole steps only
-                k = 0;
+                ring[k + ear] = toPcm(sum + micNoise * noiseTable[ringNoise[k + ear]]);
             }
         }
-        audio.write(frames, 0, k);
     }
 
     /**
@@ -288,10 +356,13 @@ public final class World {
         }
     }
 
-    /** Gaussian noise from a table drawn once from the seed: nextGaussian per sample is too slow. */
-    private double gaussian() {
+    /**
+     * The next sample's index into the Gaussian noise table drawn once from the seed
+     * (nextGaussian per sample is too slow).
+     */
+    private int nextNoiseIndex() {
         noiseIndex = (noiseIndex + 1 + (random.nextInt() >>> 20)) & (NOISE_TABLE - 1);
-        return noiseTable[noiseIndex];
+        return noiseIndex;
     }
 
     private static short toPcm(double v) {
@@ -363,8 +434,22 @@ public final class World {
         return bumper;
     }
 
+    /**
+     * Copies the newest {@code dst.length} samples (interleaved L/R), oldest first; before that
+     * many were written, the missing older part is zeros (as {@link org.ev3cortex.body.AudioRing}).
+     */
     public synchronized void copyNewestAudio(short[] dst) {
-        audio.copyNewest(dst);
+        int n = dst.length;
+        if (n > ring.length) throw new IllegalArgumentException("asked for " + n + " samples, ring holds " + ring.length);
+        long written = 2 * audioSamples;
+        int available = (int) Math.min(written, n);
+        makeAudio(audioSamples - (available + 1) / 2, audioSamples);
+        int zeros = n - available;
+        java.util.Arrays.fill(dst, 0, zeros, (short) 0);
+        int start = (int) ((written - available) % ring.length);
+        int first = Math.min(available, ring.length - start);
+        System.arraycopy(ring, start, dst, zeros, first);
+        System.arraycopy(ring, 0, dst, zeros + first, available - first);
     }
 
     public synchronized long audioSamplesWritten() {
