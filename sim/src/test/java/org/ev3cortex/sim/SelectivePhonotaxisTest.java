@@ -190,8 +190,8 @@ class SelectivePhonotaxisTest {
         assertThat(slower[0]).as(t).isLessThan(0.05);
         // Alone, a louder tone at another pitch with the song's rhythm is followed a little: its
         // gating clicks reach the song's bands when the robot comes near it (0.18 of the ticks
-        // since the sheet's V1 predicts the robot's own turning, which changes where orienting
-        // takes it; 0 before). With the song present it is ignored (aLouderSongOfAnotherPitch...).
+        // with orienting to the sheet's surprise; 0 before that). With the song present it is
+        // ignored (aLouderSongOfAnotherPitch...).
         assertThat(higher[0]).as(t).isLessThan(0.25);
     }
 }

@@ -23,6 +23,7 @@ import org.ev3cortex.config.ConfigLoader;
 import org.ev3cortex.config.ConfigOverride;
 import org.ev3cortex.cortex.Area;
 import org.ev3cortex.sim.SimKeys;
+import org.ev3cortex.sim.report.PredictionScore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,17 +64,19 @@ class ClosedLoopPredictionTest {
     }
 
     /**
-     * The default 600 s run, seeds 7 and 11: no area predicts more than 1 % worse than copy-last
-     * over the whole run. The issue asks for at most copy-last; M1 and the Insula, which mostly
-     * hold their input, land at 1.000-1.003 since orienting to novelty made M1 switch more often
-     * (docs/cortex.md, "Closed loop").
+     * The default 600 s run, seeds 7 and 11: no area predicts worse than copy-last over the whole
+     * run, by the summary's own test (more than {@link PredictionScore#WORSE_MARGIN} above it).
+     * Measured: M1 0.9989 and 0.9998, the Insula 0.92 and 0.74 (docs/cortex.md, "Closed loop").
+     * M1's commands hold between behaviour switches, where copy-last is exact, so M1 sits at
+     * copy-last and a change to the sheet can move it a hair either side.
      */
     @Test
     void noAreaIsWorseThanCopyLastOverADefaultRun() throws Exception {
         for (int seed : new int[] {7, 11}) {
             Score s = PredictCommand.runSim(config("sim.seed=" + seed), 6000);
             for (Area a : s.areas) {
-                assertThat(s.wholeRatio(a.name())).as("seed %d %s", seed, a.name()).isLessThanOrEqualTo(1.01);
+                assertThat(s.wholeRatio(a.name())).as("seed %d %s", seed, a.name())
+                        .isLessThanOrEqualTo(1 + PredictionScore.WORSE_MARGIN);
             }
         }
     }
