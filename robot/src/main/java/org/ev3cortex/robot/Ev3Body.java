@@ -15,6 +15,7 @@ import org.ev3cortex.body.LegoSensors;
 import org.ev3cortex.body.Microphone;
 import org.ev3cortex.body.MotorState;
 import org.ev3cortex.body.Motors;
+import org.ev3cortex.body.CaptureGroup;
 import org.ev3cortex.body.OshiSystemStats;
 import org.ev3cortex.body.PixelFormat;
 import org.ev3cortex.body.StopAction;
@@ -55,6 +56,9 @@ public final class Ev3Body implements Body, LegoSensors {
     private final LegoSensor[] colors;
     private final PowerSupply battery;
     private final StatusLeds leds;
+    // The shared capture thread's nap when no pipe had data: a 160x120 YUYV frame is 38 kB and a
+    // pipe holds 64 kB, arecord's default buffer half a second: 5 ms loses nothing.
+    private static final long CAPTURE_IDLE_MS = 5;
     private final CommandCamera camera;
     private final CommandMicrophone microphone;
     private final SystemStats stats;
@@ -136,6 +140,14 @@ public final class Ev3Body implements Body, LegoSensors {
             stats = c.get(Ev3Keys.STATS_ENABLED)
                     ? new OshiSystemStats(clock, c.get(Ev3Keys.STATS_INTERVAL_MS))
                     : null;
+            if (c.get(Ev3Keys.CAPTURE_SHARED)) {
+                // One thread polls the camera's and the microphone's pipes and samples the
+                // statistics, where each would otherwise block on a thread of its own.
+                CaptureGroup capture = new CaptureGroup("capture", CAPTURE_IDLE_MS);
+                if (camera != null) camera.shareThread(capture);
+                if (microphone != null) microphone.shareThread(capture);
+                if (stats instanceof OshiSystemStats) ((OshiSystemStats) stats).shareThread(capture);
+            }
             done = true;
         } catch (IOException e) {
             throw new IllegalStateException("cannot open the ev3dev devices: " + e.getMessage(), e);

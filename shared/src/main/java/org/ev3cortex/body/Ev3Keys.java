@@ -64,11 +64,15 @@ public final class Ev3Keys {
     public static final Key<Integer> STATS_INTERVAL_MS = Key.intKey("ev3.stats.intervalMs", 1_000)
             .unit("ms").range(50, 600_000).restartOnly()
             .doc("How often OSHI samples the host statistics.");
+    public static final Key<Boolean> CAPTURE_SHARED = Key.boolKey("ev3.capture.sharedThread", true)
+            .restartOnly()
+            .doc("Capture the camera, the microphone and the host statistics on one thread that polls their pipes"
+                    + " (two threads fewer on the brick's one core); false gives each its own blocking thread.");
 
     public static final List<Key<?>> ALL = List.of(SYSFS_ROOT, DEVICE_TIMEOUT_MS, GARBAGE_LIMIT, LEDS_ENABLED,
             BUTTONS_DEVICE,
             CAMERA_ENABLED, CAMERA_COMMAND, MIC_ENABLED, MIC_DEVICE, MIC_COMMAND, MIC_CHUNK_FRAMES,
-            MEDIA_BACKOFF_MIN_MS, MEDIA_BACKOFF_MAX_MS, STATS_ENABLED, STATS_INTERVAL_MS);
+            MEDIA_BACKOFF_MIN_MS, MEDIA_BACKOFF_MAX_MS, STATS_ENABLED, STATS_INTERVAL_MS, CAPTURE_SHARED);
 
     public static final List<Schema.Rule> RULES = List.of(
             new Schema.Rule(MEDIA_BACKOFF_MAX_MS) {

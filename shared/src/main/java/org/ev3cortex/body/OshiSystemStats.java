@@ -38,6 +38,7 @@ public final class OshiSystemStats extends ThreadedSource<double[]> implements S
     private OperatingSystem os;
     private long[] previousTicks;
     private boolean first = true;
+    private long nextSampleNanos;
 
     public OshiSystemStats(Clock clock, long intervalMs) {
         super("system-stats", clock, 1_000, 30_000);
@@ -74,6 +75,25 @@ public final class OshiSystemStats extends ThreadedSource<double[]> implements S
     @Override
     protected void capture(double[] into) throws InterruptedException {
         if (!first) Thread.sleep(intervalMs);
+        sample(into);
+    }
+
+    @Override
+    protected boolean pollable() {
+        return true;
+    }
+
+    /** A sample once every {@code intervalMs} (a few reads of /proc); false in between. */
+    @Override
+    protected boolean poll(double[] into) {
+        long now = System.nanoTime();
+        if (!first && now - nextSampleNanos < 0) return false;
+        nextSampleNanos = now + intervalMs * 1_000_000L;
+        sample(into);
+        return true;
+    }
+
+    private void sample(double[] into) {
         first = false;
         long[] ticks = ticks();
         into[CPU_LOAD] = clamp01(cpuLoad(previousTicks, ticks));

@@ -33,6 +33,12 @@ public abstract class ThreadedSource<B> implements SensorSource<B> {
     private volatile Throwable failure;
     private volatile long failures;
     private Thread thread;
+    // Shared-thread mode (shareThread): the group's thread polls this source.
+    private CaptureGroup group;
+    private boolean joined;
+    private boolean polledOpen;
+    private long polledBackoffMs;
+    private long polledRetryAtNanos;
 
     protected ThreadedSource(String name, Clock clock, long minBackoffMs, long maxBackoffMs) {
         this.name = name;
@@ -55,6 +61,34 @@ public abstract class ThreadedSource<B> implements SensorSource<B> {
 
     /** Releases the device; must not throw and may be called when it is not open. */
     protected abstract void closeDevice();
+
+    /**
+     * Whether {@link #poll} is implemented, so the source can share a {@link CaptureGroup}'s
+     * thread instead of blocking in {@link #capture} on its own.
+     */
+    protected boolean pollable() {
+        return false;
+    }
+
+    /**
+     * Takes what the device has ready into {@code into} without blocking (or blocking only
+     * briefly), and says whether {@code into} now holds a whole value. A partial value stays in
+     * {@code into} (the same buffer is passed again until it is whole). An exception marks the
+     * device failed, as in {@link #capture}.
+     */
+    protected boolean poll(B into) throws Exception {
+        throw new UnsupportedOperationException(name + " cannot be polled");
+    }
+
+    /**
+     * Captures on {@code g}'s thread instead of a thread of its own, from the next {@link #start()}.
+     * Only for a source that {@link #pollable() can be polled}.
+     */
+    public final synchronized void shareThread(CaptureGroup g) {
+        if (!pollable()) throw new IllegalStateException(name + " cannot share a capture thread");
+        if (thread != null || joined) throw new IllegalStateException(name + " is already capturing");
+        group = g;
+    }
 
     /**
      * Makes a captured value the latest one. Runs under the source's lock. The default swaps the
@@ -97,6 +131,15 @@ public abstract class ThreadedSource<B> implements SensorSource<B> {
             }
         }
         state = SourceState.RUNNING;
+        if (group != null) {
+            if (joined) return;
+            polledOpen = false;
+            polledBackoffMs = minBackoffMs;
+            polledRetryAtNanos = 0;
+            joined = true;
+            group.join(this);
+            return;
+        }
         Thread t = new Thread(new Runnable() { // not a lambda: see Schema.Rule
             @Override
             public void run() {
@@ -110,6 +153,14 @@ public abstract class ThreadedSource<B> implements SensorSource<B> {
 
     @Override
     public final synchronized void stop() {
+        if (joined) {
+            joined = false;
+            group.leave(this); // after the group's current round: nothing polls this source any more
+            closeDevice();
+            polledOpen = false;
+            if (state != SourceState.CLOSED) state = SourceState.STOPPED;
+            return;
+        }
         Thread t = thread;
         if (t == null) return;
         thread = null;
@@ -162,6 +213,67 @@ public abstract class ThreadedSource<B> implements SensorSource<B> {
         }
     }
 
+    /** Makes a whole captured value the latest; a source that had failed is running again. */
+    private void published(B into) {
+        boolean recovered;
+        synchronized (lock) {
+            back = publish(into, latest);
+            sequence++;
+            captureNanos = clock.nanoTime();
+            // In the same critical section as the new value: a reader never sees a fresh
+            // value still marked as from a failed source.
+            recovered = state == SourceState.FAILED;
+            if (recovered) {
+                failure = null;
+                state = SourceState.RUNNING;
+            }
+        }
+        if (recovered) log.info("{}: recovered after {} failure(s)", name, failures);
+    }
+
+    /**
+     * One turn on a {@link CaptureGroup}'s thread: opens the device when due (after a failure,
+     * once its back-off has passed), polls it, publishes a whole value. Returns whether it
+     * captured one. Never throws: a failure is this source's alone.
+     */
+    final boolean pollStep() {
+        if (!polledOpen) {
+            if (System.nanoTime() - polledRetryAtNanos < 0) return false;
+            try {
+                openDevice();
+                polledOpen = true;
+            } catch (Exception | LinkageError e) {
+                polledFailed(e);
+                return false;
+            }
+        }
+        B into;
+        synchronized (lock) {
+            into = back;
+        }
+        try {
+            if (!poll(into)) return false;
+        } catch (Exception | LinkageError e) {
+            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+            polledFailed(e);
+            return false;
+        }
+        published(into);
+        polledBackoffMs = minBackoffMs;
+        return true;
+    }
+
+    private void polledFailed(Throwable e) {
+        failures++;
+        failure = e;
+        state = SourceState.FAILED;
+        closeDevice();
+        polledOpen = false;
+        log.warn("{}: device failed ({}); retrying in {} ms", name, e.toString(), polledBackoffMs);
+        polledRetryAtNanos = System.nanoTime() + polledBackoffMs * 1_000_000L;
+        polledBackoffMs = Math.min(maxBackoffMs, polledBackoffMs * 2);
+    }
+
     private void capture() {
         Thread self = Thread.currentThread();
         long backoff = minBackoffMs;
@@ -177,20 +289,7 @@ public abstract class ThreadedSource<B> implements SensorSource<B> {
                     into = back;
                 }
                 capture(into);
-                boolean recovered;
-                synchronized (lock) {
-                    back = publish(into, latest);
-                    sequence++;
-                    captureNanos = clock.nanoTime();
-                    // In the same critical section as the new value: a reader never sees a fresh
-                    // value still marked as from a failed source.
-                    recovered = state == SourceState.FAILED;
-                    if (recovered) {
-                        failure = null;
-                        state = SourceState.RUNNING;
-                    }
-                }
-                if (recovered) log.info("{}: recovered after {} failure(s)", name, failures);
+                published(into);
                 backoff = minBackoffMs;
             } catch (InterruptedException e) {
                 break;

@@ -42,6 +42,27 @@ final class ChildProcess {
         }
     }
 
+    /**
+     * Reads what the child has already written, up to {@code len} bytes, without waiting for
+     * more: 0 when nothing is ready and the child still runs. Throws, naming how the child ended,
+     * once it has ended and everything it wrote has been read.
+     *
+     * @param partial bytes of the current frame already read, for the message
+     */
+    int readAvailable(byte[] buf, int off, int len, int partial) throws IOException {
+        int ready = stdout.available();
+        if (ready > 0) {
+            int n = stdout.read(buf, off, Math.min(ready, len));
+            if (n < 0) throw new IOException(ended(partial));
+            return n;
+        }
+        Process p = process;
+        if (p != null && p.isAlive()) return 0;
+        int n = stdout.read(buf, off, len); // the child is gone: what is left, then end of stream
+        if (n < 0) throw new IOException(ended(partial));
+        return n;
+    }
+
     private String ended(int partial) {
         Process p = process;
         String how = "still running";

@@ -19,6 +19,7 @@ public final class CommandCamera extends ThreadedSource<byte[]> implements Camer
     private final PixelFormat format;
     private final int frameBytes;
     private final ChildProcess child;
+    private int filled; // bytes of the frame being polled in (shared capture thread)
 
     /**
      * @param framesPerSecond what the loop consumes ({@code {fps}} in the command): asking the
@@ -72,12 +73,30 @@ public final class CommandCamera extends ThreadedSource<byte[]> implements Camer
 
     @Override
     protected void openDevice() throws Exception {
+        filled = 0;
         child.start();
     }
 
     @Override
     protected void capture(byte[] into) throws Exception {
         child.readFully(into, 0, frameBytes);
+    }
+
+    @Override
+    protected boolean pollable() {
+        return true;
+    }
+
+    /** Whatever of the frame the pipe holds; true once the frame is whole. */
+    @Override
+    protected boolean poll(byte[] into) throws Exception {
+        int n;
+        while (filled < frameBytes && (n = child.readAvailable(into, filled, frameBytes - filled, filled)) > 0) {
+            filled += n;
+        }
+        if (filled < frameBytes) return false;
+        filled = 0;
+        return true;
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.ev3cortex.body.ThreadedMicrophone;
 public final class CommandMicrophone extends ThreadedMicrophone {
     private final ChildProcess child;
     private final byte[] raw;
+    private int filled; // bytes of the chunk being polled in (shared capture thread)
 
     public CommandMicrophone(String commandLine, String device, int sampleRateHz, int channels, int chunkFrames,
                              int ringFrames, Clock clock, long minBackoffMs, long maxBackoffMs) {
@@ -34,12 +35,35 @@ public final class CommandMicrophone extends ThreadedMicrophone {
 
     @Override
     protected void openDevice() throws Exception {
+        filled = 0;
         child.start();
     }
 
     @Override
     protected void capture(short[] into) throws Exception {
         child.readFully(raw, 0, raw.length);
+        toSamples(into);
+    }
+
+    @Override
+    protected boolean pollable() {
+        return true;
+    }
+
+    /** Whatever of the chunk the pipe holds; true once the chunk is whole. */
+    @Override
+    protected boolean poll(short[] into) throws Exception {
+        int n;
+        while (filled < raw.length && (n = child.readAvailable(raw, filled, raw.length - filled, filled)) > 0) {
+            filled += n;
+        }
+        if (filled < raw.length) return false;
+        filled = 0;
+        toSamples(into);
+        return true;
+    }
+
+    private void toSamples(short[] into) {
         for (int i = 0; i < into.length; i++) {
             into[i] = (short) ((raw[2 * i] & 0xff) | (raw[2 * i + 1] << 8)); // little-endian
         }

@@ -118,6 +118,79 @@ class CommandSourcesTest {
         }
     }
 
+    /**
+     * The camera and the microphone on one shared capture thread (the brick's default): both
+     * deliver whole frames and an unbroken ramp, each restarts after its command is killed
+     * while the other keeps capturing, and there is one thread, not one each.
+     */
+    @Test
+    void cameraAndMicrophoneShareOneCaptureThread() throws Exception {
+        int w = 16;
+        int h = 8;
+        int frame = w * h * 2;
+        byte[] frames = new byte[frame * 5];
+        for (int i = 0; i < frames.length; i++) frames[i] = (byte) (10 + i / frame);
+        Path cameraFake = script("fake-ffmpeg", "-s 16x8", Files.write(dir.resolve("frames.yuyv"), frames));
+        int rampFrames = 100;
+        byte[] raw = new byte[rampFrames * 4];
+        for (int k = 0; k < rampFrames; k++) {
+            put(raw, 4 * k, (short) k);
+            put(raw, 4 * k + 2, (short) -k);
+        }
+        Path micFake = script("fake-arecord", "-r 16000", Files.write(dir.resolve("ramp.s16"), raw));
+        org.ev3cortex.body.CaptureGroup group = new org.ev3cortex.body.CaptureGroup("capture-test", 5);
+        try (CommandCamera cam = new CommandCamera(cameraFake + " -s {width}x{height}", w, h, PixelFormat.YUYV, 10,
+                SystemClock.INSTANCE, 50, 200);
+             CommandMicrophone mic = new CommandMicrophone(micFake + " -r {rate}", "hw:1", 16_000, 2, 25, 400,
+                     SystemClock.INSTANCE, 50, 200)) {
+            cam.shareThread(group);
+            mic.shareThread(group);
+            cam.start();
+            mic.start();
+            assertThat(group.size()).isEqualTo(2);
+            byte[] buf = new byte[cam.frameBytes()];
+            short[] window = new short[2 * 50];
+            Reading r = new Reading();
+            until("frames and audio", () -> cam.read(buf, r) >= 3 && mic.read(window, r) >= 8);
+            assertWholeFrame(buf);
+            assertRamp(window);
+            assertThat(threadNames()).contains("capture-test").doesNotContain("capture-camera", "capture-microphone");
+
+            long camPid = cam.pid();
+            long micSeq = mic.read(window, r);
+            ProcessHandle.of(camPid).ifPresent(ProcessHandle::destroyForcibly);
+            until("camera failure seen", () -> cam.failureCount() >= 1);
+            assertThat(cam.failure()).hasMessageContaining("fake-ffmpeg").hasMessageContaining("closed its output");
+            until("microphone unaffected", () -> mic.read(window, r) > micSeq + 8);
+            long camSeq = cam.read(buf, r);
+            until("camera restarted", () -> cam.state() == SourceState.RUNNING && cam.pid() != camPid
+                    && cam.read(buf, r) > camSeq + 2);
+            assertWholeFrame(buf);
+
+            long micPid = mic.pid();
+            ProcessHandle.of(micPid).ifPresent(ProcessHandle::destroyForcibly);
+            until("microphone failure seen", () -> mic.failureCount() >= 1);
+            long seq = mic.read(window, r);
+            until("microphone restarted", () -> mic.state() == SourceState.RUNNING && mic.pid() != micPid
+                    && mic.read(window, r) > seq + 8);
+            assertRamp(window);
+
+            cam.stop();
+            assertThat(group.size()).isEqualTo(1);
+            assertThat(cam.state()).isEqualTo(SourceState.STOPPED);
+            assertThat(cam.pid()).isEqualTo(-1);
+            mic.stop();
+            assertThat(group.size()).isZero();
+            until("the shared thread ends with its last source", () -> !threadNames().contains("capture-test"));
+        }
+    }
+
+    private static java.util.Set<String> threadNames() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) names.add(t.getName());
+        return names;
+    }
+
     private static void put(byte[] b, int at, short v) {
         b[at] = (byte) v;
         b[at + 1] = (byte) (v >> 8);
