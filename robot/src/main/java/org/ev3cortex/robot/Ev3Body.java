@@ -59,6 +59,8 @@ public final class Ev3Body implements Body, LegoSensors {
     // The shared capture thread's nap when no pipe had data: a 160x120 YUYV frame is 38 kB and a
     // pipe holds 64 kB, arecord's default buffer half a second: 5 ms loses nothing.
     private static final long CAPTURE_IDLE_MS = 5;
+    private final boolean shareCapture;
+    private CaptureGroup capture;
     private final CommandCamera camera;
     private final CommandMicrophone microphone;
     private final SystemStats stats;
@@ -140,14 +142,7 @@ public final class Ev3Body implements Body, LegoSensors {
             stats = c.get(Ev3Keys.STATS_ENABLED)
                     ? new OshiSystemStats(clock, c.get(Ev3Keys.STATS_INTERVAL_MS))
                     : null;
-            if (c.get(Ev3Keys.CAPTURE_SHARED)) {
-                // One thread polls the camera's and the microphone's pipes and samples the
-                // statistics, where each would otherwise block on a thread of its own.
-                CaptureGroup capture = new CaptureGroup("capture", CAPTURE_IDLE_MS);
-                if (camera != null) camera.shareThread(capture);
-                if (microphone != null) microphone.shareThread(capture);
-                if (stats instanceof OshiSystemStats) ((OshiSystemStats) stats).shareThread(capture);
-            }
+            shareCapture = c.get(Ev3Keys.CAPTURE_SHARED);
             done = true;
         } catch (IOException e) {
             throw new IllegalStateException("cannot open the ev3dev devices: " + e.getMessage(), e);
@@ -234,11 +229,25 @@ public final class Ev3Body implements Body, LegoSensors {
     public void activate() {
         if (leds != null && health.fault() == null) leds.show(StatusLeds.Show.RUNNING);
         log.info("first tick done: starting the camera, microphone and system statistics");
+        if (shareCapture && capture == null) {
+            // One thread polls the camera's and the microphone's pipes and samples the
+            // statistics, where each would otherwise block on a thread of its own. Made here, not
+            // at construction, so its class loads after the first tick.
+            capture = new CaptureGroup("capture", CAPTURE_IDLE_MS);
+            share(camera);
+            share(microphone);
+            if (stats instanceof OshiSystemStats) share((OshiSystemStats) stats);
+        }
         Body.super.activate();
         Runnable stop = backAction;
         if (stop != null && !buttonDevice.isEmpty() && backButton == null) {
             backButton = BackButton.start(Paths.get(buttonDevice), stop);
         }
+    }
+
+    /** Moves a source not yet started onto the shared capture thread. */
+    private void share(org.ev3cortex.body.ThreadedSource<?> source) {
+        if (source != null && source.state() == org.ev3cortex.body.SourceState.NEW) source.shareThread(capture);
     }
 
     /** A fault the loop reported (a stage threw, a device failed): LEDs red. */
