@@ -25,8 +25,8 @@ public final class CaptureGroup {
 
     /**
      * @param name       the thread's name
-     * @param idleMillis how long to wait when no source had anything (a 160x120 YUYV frame is 38 kB,
-     *                   a pipe holds 64 kB: 5 ms loses nothing and keeps a frame's latency low)
+     * @param idleMillis how long to wait when no source had anything: the longest a ready frame
+     *                   waits, and the fewer wake-ups the less CPU (a pipe holds 64 kB meanwhile)
      */
     public CaptureGroup(String name, long idleMillis) {
         this.name = name;
