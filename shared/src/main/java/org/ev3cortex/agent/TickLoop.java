@@ -70,10 +70,11 @@ public final class TickLoop implements AutoCloseable {
         this.guard = new MotorGuard(body.motors(), commands, stats);
         this.watchdog = new Watchdog(1, new Runnable() {
             @Override public void run() {
-                stats.watchdogTrip();
-                guard.stopAll("watchdog");
-                log.error("watchdog: tick {} has run {} ms (limit {} ms) in stage '{}'; motors stopped", watchdog.expiredTick(),
-                        watchdog.expiredAfterNanos() / 1_000_000, watchdog.timeoutNanos() / 1_000_000, epochName(currentEpoch));
+                if (!body.simulated()) stats.watchdogTrip();
+                if (!body.simulated()) guard.stopAll("watchdog");
+                log.error("watchdog: tick {} has run {} ms (limit {} ms) in stage '{}'; {}", watchdog.expiredTick(),
+                        watchdog.expiredAfterNanos() / 1_000_000, watchdog.timeoutNanos() / 1_000_000, epochName(currentEpoch),
+                        body.simulated() ? "a host stall: the simulated robot is left as it is" : "motors stopped");
             }
         });
         apply(config);

@@ -33,6 +33,16 @@ public interface Body extends AutoCloseable {
 
     Clock clock();
 
+    /**
+     * True for a simulated robot whose world moves only between ticks (the simulator, a replay).
+     * A tick that stalls on the host then costs the robot no time: the watchdog logs it and
+     * leaves the simulated motors and the percepts as they are, so the same seed gives the same
+     * run on a loaded machine too. False (the default) for real motors or real time.
+     */
+    default boolean simulated() {
+        return false;
+    }
+
     /** A short description for logs, e.g. {@code ev3dev brick (2 motors, 1 touch)}. */
     String describe();
 

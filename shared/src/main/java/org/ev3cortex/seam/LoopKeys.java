@@ -28,7 +28,8 @@ public final class LoopKeys {
                     + " actual time between ticks, so a slow machine's late ticks do not stop the motors between commands.");
     public static final Key<Integer> WATCHDOG_MS = Key.intKey("safety.watchdogMs", 500)
             .unit("ms").range(10, 60_000)
-            .doc("Watchdog: if a tick has not finished this long after it started (wall clock), all motors are stopped.");
+            .doc("Watchdog: if a tick has not finished this long after it started (wall clock), all motors are stopped"
+                    + " (in the simulator, whose world waits for the tick, it is only logged).");
     public static final Key<Integer> WATCHDOG_WARMUP_TICKS = Key.intKey("safety.watchdog.warmupTicks", 20)
             .unit("ticks").range(0, 100_000)
             .doc("The first ticks run interpreted and load classes (seconds on the brick): the watchdog allows them"

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ev3cortex.body.Body;
 import org.ev3cortex.body.LoopbackBody;
 import org.ev3cortex.body.MotorState;
 import org.ev3cortex.body.Snapshot;
@@ -70,5 +71,50 @@ class WatchdogTest {
         assertThat(loop.stats().watchdogTrips()).as("warm-up: 10 x 100 ms allowed").isZero();
         loop.runTicks(20);
         assertThat(loop.stats().watchdogTrips()).as("tick 25 is past the warm-up").isEqualTo(1);
+    }
+
+    /**
+     * In the simulator the world waits for the tick, so a tick stalled on the host costs the
+     * simulated robot no time: the watchdog leaves its motors and percepts as they are, and the
+     * run matches one without the stall command for command.
+     */
+    @Test
+    void aHostStallLeavesASimulatedRobotAsItIs() throws Exception {
+        long[] stalled = runWithStall(true);
+        long[] smooth = runWithStall(false);
+        assertThat(stalled).isEqualTo(smooth);
+        assertThat(stalled[0]).as("the motor still ran while the tick was stuck").isNotZero();
+    }
+
+    /** Speeds after ticks 3 and 5 and the trips, on a simulated body; {@code stall}: tick 3 stuck 400 ms. */
+    private long[] runWithStall(boolean stall) throws Exception {
+        VirtualClock simClock = new VirtualClock();
+        LoopbackBody loopback = new LoopbackBody(simClock, new String[] {"outB", "outC"}, new String[] {"in1"});
+        Body simulated = new Body() {
+            @Override public org.ev3cortex.body.Camera camera() { return loopback.camera(); }
+            @Override public org.ev3cortex.body.Microphone microphone() { return loopback.microphone(); }
+            @Override public org.ev3cortex.body.Motors motors() { return loopback.motors(); }
+            @Override public org.ev3cortex.body.Battery battery() { return loopback.battery(); }
+            @Override public org.ev3cortex.body.SystemStats systemStats() { return loopback.systemStats(); }
+            @Override public org.ev3cortex.body.Touch touch() { return loopback.touch(); }
+            @Override public org.ev3cortex.body.Clock clock() { return simClock; }
+            @Override public String describe() { return "simulated " + loopback.describe(); }
+            @Override public boolean simulated() { return true; }
+            @Override public void close() { loopback.close(); }
+        };
+        long[] out = new long[3];
+        Stage probe = new Stage() {
+            @Override public String name() { return "probe"; }
+            @Override public void update(TickData td) {
+                if (stall && td.tick() == 3) TickLoopTest.busyWait(400_000_000L);
+                if (td.tick() == 3) out[0] = loopback.motors().speed(0);
+                if (td.tick() == 5) out[1] = loopback.motors().speed(0);
+            }
+        };
+        Config c = config(10, 300).with(LoopKeys.WATCHDOG_MS, 100).with(LoopKeys.WATCHDOG_WARMUP_TICKS, 0);
+        TickLoop loop = new TickLoop(simulated, List.of(new TickLoopTest.Driver(), probe), c);
+        loop.runTicks(8);
+        out[2] = loop.stats().watchdogTrips();
+        return out;
     }
 }

@@ -108,6 +108,8 @@ public final class SimBody implements Body {
     @Override public Touch touch() { return touch; }
     @Override public LegoSensors sensors() { return sensors; }
     @Override public Clock clock() { return clock; }
+    /** The world moves only between ticks: a host stall is not the robot's (see {@link Body#simulated}). */
+    @Override public boolean simulated() { return true; }
 
     @Override
     public String describe() {

@@ -126,6 +126,8 @@ final class ReplayBody implements Body {
     @Override public SystemStats systemStats() { return stats; }
     @Override public Touch touch() { return touch; }
     @Override public Clock clock() { return clock; }
+    /** The world moves only between ticks: a host stall is not the robot's (see {@link Body#simulated}). */
+    @Override public boolean simulated() { return true; }
     @Override public String describe() { return describe; }
     @Override public void close() {}
 }
