@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import org.ev3cortex.logging.ConsoleLogging;
 import org.junit.jupiter.api.Test;
 
 /** The simulator's hand-made log line is the one its former logback.xml pattern printed. */
@@ -25,7 +26,7 @@ class SimLoggingTest {
         pattern.setContext(ctx);
         pattern.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n");
         pattern.start();
-        SimLogging.Line line = new SimLogging.Line();
+        ConsoleLogging.Line line = new ConsoleLogging.Line();
         line.setContext(ctx);
         line.start();
         long[] times = {0L, 1_733_222_333_004L, 1_733_260_799_999L, 1_700_000_000_120L, 86_399_999L};
@@ -40,7 +41,7 @@ class SimLoggingTest {
     @Test
     void aThrowableFollowsTheLineWithItsCause() {
         LoggerContext ctx = new LoggerContext();
-        SimLogging.Line line = new SimLogging.Line();
+        ConsoleLogging.Line line = new ConsoleLogging.Line();
         line.setContext(ctx);
         line.start();
         Exception e = new IllegalStateException("outer", new java.io.IOException("inner"));
