@@ -220,13 +220,19 @@ public final class Brick implements AutoCloseable {
      * Sends a local file to {@code remotePath} (a name the caller made safe: no glob characters).
      * The caller renames it into place once its checksum is verified.
      */
+    /** The SFTP channel, opened on first use and kept for the session's transfers. */
+    private ChannelSftp sftp() throws JSchException, IOException {
+        if (sftp == null) {
+            roundTrips++;
+            sftp = (ChannelSftp) open("sftp");
+            sftp.connect(15_000);
+        }
+        return sftp;
+    }
+
     public void upload(InputStream in, String remotePath, SftpProgressMonitor progress) throws IOException {
         try {
-            if (sftp == null) {
-                roundTrips++;
-                sftp = (ChannelSftp) open("sftp");
-                sftp.connect(15_000);
-            }
+            sftp();
             roundTrips++;
             sftp.put(in, remotePath, progress, ChannelSftp.OVERWRITE);
         } catch (JSchException | SftpException e) {
@@ -240,11 +246,7 @@ public final class Brick implements AutoCloseable {
      */
     public long download(String remotePath, OutputStream out) throws IOException {
         try {
-            if (sftp == null) {
-                roundTrips++;
-                sftp = (ChannelSftp) open("sftp");
-                sftp.connect(15_000);
-            }
+            sftp();
             roundTrips++;
             long[] n = {0};
             sftp.get(remotePath, new OutputStream() {

@@ -42,14 +42,22 @@ public final class AudioRing {
      * missing older part is zeros (silence), never stale data from another run.
      */
     public void copyNewest(short[] dst) {
+        copyNewest(data, written, dst);
+    }
+
+    /**
+     * The same copy from any ring array into which {@code written} samples have been written in
+     * order, wrapping (the simulated world fills its own ring lazily).
+     */
+    public static void copyNewest(short[] ring, long written, short[] dst) {
         int n = dst.length;
-        if (n > data.length) throw new IllegalArgumentException("asked for " + n + " samples, ring holds " + data.length);
+        if (n > ring.length) throw new IllegalArgumentException("asked for " + n + " samples, ring holds " + ring.length);
         int available = (int) Math.min(written, n);
         int zeros = n - available;
         java.util.Arrays.fill(dst, 0, zeros, (short) 0);
-        int start = (int) ((written - available) % data.length);
-        int first = Math.min(available, data.length - start);
-        System.arraycopy(data, start, dst, zeros, first);
-        System.arraycopy(data, 0, dst, zeros + first, available - first);
+        int start = (int) ((written - available) % ring.length);
+        int first = Math.min(available, ring.length - start);
+        System.arraycopy(ring, start, dst, zeros, first);
+        System.arraycopy(ring, 0, dst, zeros + first, available - first);
     }
 }

@@ -263,13 +263,18 @@ public abstract class ThreadedSource<B> implements SensorSource<B> {
         return true;
     }
 
-    private void polledFailed(Throwable e) {
+    /** The device failed: the source shows it, the device is closed, a retry follows in {@code backoffMs}. */
+    private void failed(Throwable e, long backoffMs) {
         failures++;
         failure = e;
         state = SourceState.FAILED;
         closeDevice();
+        log.warn("{}: device failed ({}); retrying in {} ms", name, e.toString(), backoffMs);
+    }
+
+    private void polledFailed(Throwable e) {
+        failed(e, polledBackoffMs);
         polledOpen = false;
-        log.warn("{}: device failed ({}); retrying in {} ms", name, e.toString(), polledBackoffMs);
         polledRetryAtNanos = System.nanoTime() + polledBackoffMs * 1_000_000L;
         polledBackoffMs = Math.min(maxBackoffMs, polledBackoffMs * 2);
     }
@@ -295,12 +300,8 @@ public abstract class ThreadedSource<B> implements SensorSource<B> {
                 break;
             } catch (Exception | LinkageError e) {
                 if (thread != self) break; // stop() closed the device under us: not a failure
-                failures++;
-                failure = e;
-                state = SourceState.FAILED;
-                closeDevice();
+                failed(e, backoff);
                 open = false;
-                log.warn("{}: device failed ({}); retrying in {} ms", name, e.toString(), backoff);
                 try {
                     Thread.sleep(backoff);
                 } catch (InterruptedException ie) {

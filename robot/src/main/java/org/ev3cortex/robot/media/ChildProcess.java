@@ -43,13 +43,23 @@ final class ChildProcess {
     }
 
     /**
-     * Reads what the child has already written, up to {@code len} bytes, without waiting for
-     * more: 0 when nothing is ready and the child still runs. Throws, naming how the child ended,
-     * once it has ended and everything it wrote has been read.
+     * Adds to {@code buf[0, filled)} what the child has already written, up to {@code buf.length},
+     * without waiting for more, and returns the new fill; {@code buf.length} means the frame is
+     * whole. Throws, naming how the child ended, once it has ended and all it wrote is read.
+     */
+    int fillAvailable(byte[] buf, int filled) throws IOException {
+        int n;
+        while (filled < buf.length && (n = readAvailable(buf, filled, buf.length - filled, filled)) > 0) filled += n;
+        return filled;
+    }
+
+    /**
+     * Reads what the child has already written, up to {@code len} bytes: 0 when nothing is ready
+     * and the child still runs.
      *
      * @param partial bytes of the current frame already read, for the message
      */
-    int readAvailable(byte[] buf, int off, int len, int partial) throws IOException {
+    private int readAvailable(byte[] buf, int off, int len, int partial) throws IOException {
         int ready = stdout.available();
         if (ready > 0) {
             int n = stdout.read(buf, off, Math.min(ready, len));

@@ -90,10 +90,7 @@ public final class CommandCamera extends ThreadedSource<byte[]> implements Camer
     /** Whatever of the frame the pipe holds; true once the frame is whole. */
     @Override
     protected boolean poll(byte[] into) throws Exception {
-        int n;
-        while (filled < frameBytes && (n = child.readAvailable(into, filled, frameBytes - filled, filled)) > 0) {
-            filled += n;
-        }
+        filled = child.fillAvailable(into, filled);
         if (filled < frameBytes) return false;
         filled = 0;
         return true;

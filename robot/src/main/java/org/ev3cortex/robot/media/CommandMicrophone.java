@@ -53,10 +53,7 @@ public final class CommandMicrophone extends ThreadedMicrophone {
     /** Whatever of the chunk the pipe holds; true once the chunk is whole. */
     @Override
     protected boolean poll(short[] into) throws Exception {
-        int n;
-        while (filled < raw.length && (n = child.readAvailable(raw, filled, raw.length - filled, filled)) > 0) {
-            filled += n;
-        }
+        filled = child.fillAvailable(raw, filled);
         if (filled < raw.length) return false;
         filled = 0;
         toSamples(into);

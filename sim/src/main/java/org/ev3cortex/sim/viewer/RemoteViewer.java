@@ -178,17 +178,7 @@ public final class RemoteViewer {
         }).start();
         if (screenshot != null) {
             Timer shot = new Timer(1_500, e -> {
-                java.awt.Container c = f.getContentPane();
-                BufferedImage img = new BufferedImage(c.getWidth(), c.getHeight(), BufferedImage.TYPE_INT_RGB);
-                Graphics2D g = img.createGraphics();
-                c.paintAll(g);
-                g.dispose();
-                try {
-                    javax.imageio.ImageIO.write(img, "png", screenshot.toFile());
-                    System.out.println("screenshot " + img.getWidth() + "x" + img.getHeight() + ": " + screenshot);
-                } catch (java.io.IOException ex) {
-                    System.err.println("screenshot " + screenshot + ": " + ex.getMessage());
-                }
+                Viewer.saveScreenshot(f, screenshot);
                 f.dispose();
             });
             shot.setRepeats(false);

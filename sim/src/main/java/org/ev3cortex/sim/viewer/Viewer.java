@@ -137,7 +137,7 @@ public final class Viewer {
                 try {
                     SwingUtilities.invokeAndWait(() -> {
                         if (frame[0] == null) return;
-                        if (screenshot != null) saveScreenshot(frame[0]);
+                        if (screenshot != null) saveScreenshot(frame[0], screenshot);
                         frame[0].dispose();
                     });
                 } catch (java.lang.reflect.InvocationTargetException e) {
@@ -151,7 +151,8 @@ public final class Viewer {
         return loop.state() == LoopState.FAULTED ? 1 : 0;
     }
 
-    private void saveScreenshot(JFrame f) {
+    /** Writes the window's content to {@code screenshot} as a PNG (the remote viewer's too). */
+    static void saveScreenshot(JFrame f, java.nio.file.Path screenshot) {
         java.awt.Container c = f.getContentPane();
         c.validate();
         BufferedImage img = new BufferedImage(c.getWidth(), c.getHeight(), BufferedImage.TYPE_INT_RGB);

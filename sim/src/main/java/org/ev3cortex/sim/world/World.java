@@ -444,12 +444,7 @@ public final class World {
         long written = 2 * audioSamples;
         int available = (int) Math.min(written, n);
         makeAudio(audioSamples - (available + 1) / 2, audioSamples);
-        int zeros = n - available;
-        java.util.Arrays.fill(dst, 0, zeros, (short) 0);
-        int start = (int) ((written - available) % ring.length);
-        int first = Math.min(available, ring.length - start);
-        System.arraycopy(ring, start, dst, zeros, first);
-        System.arraycopy(ring, 0, dst, zeros + first, available - first);
+        org.ev3cortex.body.AudioRing.copyNewest(ring, written, dst);
     }
 
     public synchronized long audioSamplesWritten() {
