@@ -42,10 +42,10 @@ public final class Stages {
         areas.add(insula.output());
         // M1's last tick's population is the M1 area's input; the sheet's prediction of it goes
         // back to M1 through a pathway the two share, so neither package sees the other.
-        PathwayOutput m1Prediction = new PathwayOutput(org.ev3cortex.seam.Region.M1);
-        m1 = new MotorCortex(maxSpeedCountsPerSec, m1Prediction);
+        PathwayOutput m1Context = new PathwayOutput(org.ev3cortex.seam.Region.M1);
+        m1 = new MotorCortex(maxSpeedCountsPerSec, m1Context);
         areas.add(m1);
-        cortex = new CortexStage(areas, m1, v1.corollaries(), maxSpeedCountsPerSec, m1Prediction);
+        cortex = new CortexStage(areas, m1, v1.corollaries(), maxSpeedCountsPerSec, m1Context);
     }
 
     /** In tick order. */

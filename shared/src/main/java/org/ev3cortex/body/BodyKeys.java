@@ -114,11 +114,5 @@ public final class BodyKeys {
 
     public static final List<org.ev3cortex.config.Schema.Rule> RULES = List.of(portList(MOTOR_PORTS), portList(TOUCH_PORTS),
             portList(ULTRASONIC_PORTS), portList(GYRO_PORTS), portList(COLOR_PORTS),
-            new Schema.Rule(MIC_WINDOW_FRAMES) {
-                @Override
-                public String check(Config c) {
-                    return c.get(MIC_WINDOW_FRAMES) <= c.get(MIC_RING_SAMPLES)
-                        ? null : "must not exceed body.mic.ringFrames (" + c.get(MIC_RING_SAMPLES) + ")";
-                }
-            });
+            Schema.Rule.ordered(MIC_WINDOW_FRAMES, -1, false, MIC_RING_SAMPLES, "must not exceed", "", ""));
 }

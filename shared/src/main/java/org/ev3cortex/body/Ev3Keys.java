@@ -1,7 +1,6 @@
 package org.ev3cortex.body;
 
 import java.util.List;
-import org.ev3cortex.config.Config;
 import org.ev3cortex.config.Key;
 import org.ev3cortex.config.Schema;
 
@@ -75,11 +74,5 @@ public final class Ev3Keys {
             MEDIA_BACKOFF_MIN_MS, MEDIA_BACKOFF_MAX_MS, STATS_ENABLED, STATS_INTERVAL_MS, CAPTURE_SHARED);
 
     public static final List<Schema.Rule> RULES = List.of(
-            new Schema.Rule(MEDIA_BACKOFF_MAX_MS) {
-                @Override
-                public String check(Config c) {
-                    return c.get(MEDIA_BACKOFF_MAX_MS) >= c.get(MEDIA_BACKOFF_MIN_MS) ? null
-                        : "must not be below ev3.media.backoffMinMs (" + c.get(MEDIA_BACKOFF_MIN_MS) + " ms)";
-                }
-            });
+            Schema.Rule.ordered(MEDIA_BACKOFF_MAX_MS, 1, false, MEDIA_BACKOFF_MIN_MS, "must not be below", " ms", ""));
 }

@@ -20,9 +20,10 @@ public final class Schema {
     /**
      * A rule over several keys; its error is reported at the {@code blame} key's file:line.
      *
-     * <p>The agent's rules are anonymous subclasses, not lambdas: the first lambda a JVM meets
-     * loads ~90 classes of invokedynamic machinery, which the brick pays before its first tick.
-     * Desktop code may use {@link #of}.
+     * <p>The agent's rules are {@link #ordered} (one named class for every "this key above that
+     * one") or anonymous subclasses, not lambdas: the first lambda a JVM meets loads ~90 classes
+     * of invokedynamic machinery, which the brick pays before its first tick. Desktop code may
+     * use {@link #of}.
      */
     public abstract static class Rule {
         final Key<?> blame;
@@ -53,7 +54,17 @@ public final class Schema {
         /** Null when the config is fine, else what is wrong and what is expected. */
         public abstract String check(Config c);
 
-        /** A rule from a function, for code off the brick's start-up path. */
+        /**
+         * {@code key} must be above ({@code order} 1), at least (0, with {@code strict} false) or
+         * below (-1) {@code other}; the error reads {@code "<phrase> <other> (<value><unit>)<why>"}.
+         * One named class for every such pair, so the brick loads one class for all of them.
+         */
+        public static Rule ordered(Key<? extends Number> key, int order, boolean strict, Key<? extends Number> other,
+                                   String phrase, String unit, String why) {
+            return new Ordered(key, order, strict, other, phrase, unit, why);
+        }
+
+
         public static Rule of(Key<?> blame, Function<Config, String> check) {
             return new Rule(blame) {
                 @Override
@@ -64,7 +75,37 @@ public final class Schema {
         }
     }
 
+    /** Two keys in order: see {@link Rule#ordered}. */
+    private static final class Ordered extends Rule {
+        private final Key<? extends Number> key;
+        private final int order;
+        private final boolean strict;
+        private final Key<? extends Number> other;
+        private final String phrase;
+        private final String unit;
+        private final String why;
+
+        Ordered(Key<? extends Number> key, int order, boolean strict, Key<? extends Number> other, String phrase, String unit,
+                String why) {
+            super(key);
+            this.key = key;
+            this.order = order;
+            this.strict = strict;
+            this.other = other;
+            this.phrase = phrase;
+            this.unit = unit;
+            this.why = why;
+        }
+
+        @Override
+        public String check(Config c) {
+            int cmp = Double.compare(c.get(key).doubleValue(), c.get(other).doubleValue()) * order;
+            return cmp > 0 || (!strict && cmp == 0) ? null : phrase + " " + other.name() + " (" + c.get(other) + unit + ")" + why;
+        }
+    }
+
     private final Map<String, Key<?>> keys;
+
     private final List<Rule> rules;
     private final Set<String> sections;
 

@@ -49,8 +49,8 @@ public final class CortexKeys {
                     + " change) for A1, and V1's corollary discharge (v1.corollary) for V1.");
     public static final Key<Boolean> PREDICT_CONTEXT = Key.boolKey("cortex.predict.context", false)
             .doc("M1 only: the input areas' activity, pooled as the association layer pools their errors, so M1 can"
-                    + " learn what the behaviours will command from what the senses show; for m1.cortex.weight"
-                    + " (off by default: 3.5 ms of the brick budget, and the learned M1 does not yet help).");
+                    + " learn what the behaviours will command from what the senses show (off by default: 3.5 ms of the"
+                    + " brick budget, and it did not help; the learned M1 of m1.cortex.weight reads the same pools without it).");
     public static final Key<Boolean> PREDICT_FALLBACK = Key.boolKey("cortex.predict.fallback", true)
             .doc("Each unit predicts with the best of its own sheet prediction, copy-last and its running mean,"
                     + " by their recent squared errors, so it is never worse than the better baseline for long;"

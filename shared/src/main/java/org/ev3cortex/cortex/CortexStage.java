@@ -25,9 +25,9 @@ public final class CortexStage implements Stage {
     private final float invMaxSpeed;
     private Area[] inputAreas;
     private Area[] corollaryAreas;
-    // M1's prediction of its own next input (what the behaviours will command this tick), for
-    // the motor stage: see org.ev3cortex.m1.MotorCortex and m1.cortex.weight.
-    private final org.ev3cortex.seam.PathwayOutput m1Prediction;
+    // The sheet's pooled context of the senses, for M1's premotor read-out: see
+    // org.ev3cortex.m1.MotorCortex and m1.cortex.weight.
+    private final org.ev3cortex.seam.PathwayOutput m1Context;
     private Area m1Area;
     private Area[] predicting;
     private Region[] predictingRegions;
@@ -45,11 +45,11 @@ public final class CortexStage implements Stage {
      * @param corollaries  V1's corollary discharge, one pathway per V1 area (empty: none)
      * @param maxSpeedCountsPerSec the wheels' top speed, which scales A1's self-motion features
      *                     to about -1..1 (0: no self-motion features)
-     * @param m1Prediction where each tick writes the sheet's own prediction of the M1 area (see {@link #m1Prediction()})
+     * @param m1Context   where each tick writes the sheet's pooled context (see {@link #m1Context()})
      */
     public CortexStage(List<Pathway> inputs, Pathway efference, List<Pathway> corollaries, int maxSpeedCountsPerSec,
-                       org.ev3cortex.seam.PathwayOutput m1Prediction) {
-        this.m1Prediction = m1Prediction;
+                       org.ev3cortex.seam.PathwayOutput m1Context) {
+        this.m1Context = m1Context;
         this.inputs = inputs.toArray(new Pathway[0]);
         this.efference = efference;
         this.corollaries = corollaries.toArray(new Pathway[0]);
@@ -62,12 +62,11 @@ public final class CortexStage implements Stage {
     }
 
     /**
-     * The sheet's own prediction (not the fallback's pick: copy-last would only delay M1), made
-     * this tick, of the M1 area's next input: the population M1 is about to encode from the
-     * behaviours' intent. Rewritten by each tick; the M1 area's shape.
+     * The sheet's pooled context of the senses this tick ({@code Sheet.context()}), one value per
+     * pool of the input areas: what M1's premotor read-out learns from.
      */
-    public Pathway m1Prediction() {
-        return m1Prediction;
+    public Pathway m1Context() {
+        return m1Context;
     }
 
     /** The sheet; built by the first {@link #configure}. */
@@ -90,7 +89,7 @@ public final class CortexStage implements Stage {
         inputAreas = new Area[inputs.length];
         for (int i = 0; i < inputs.length; i++) inputAreas[i] = sheet.area(inputs[i].region().label());
         m1Area = sheet.area(Region.M1.label());
-        m1Prediction.reshape(m1Area.width(), m1Area.height());
+        m1Context.reshape(sheet.context().length, 1);
         corollaryAreas = new Area[corollaries.length];
         for (int i = 0; i < corollaries.length; i++) corollaryAreas[i] = sheet.area(corollaries[i].region().label());
         List<Area> areas = sheet.areas();
@@ -147,7 +146,7 @@ public final class CortexStage implements Stage {
             sheet.selfMotion(0.5f * (left + right) * invMaxSpeed, 0.5f * (right - left) * invMaxSpeed);
         }
         sheet.step(t.learn());
-        System.arraycopy(sheet.ownPrediction(), m1Area.start(), m1Prediction.output(), 0, m1Area.size());
+        System.arraycopy(sheet.context(), 0, m1Context.output(), 0, m1Context.output().length);
         float[] surprise = sheet.areaSurprise();
         Percepts percepts = t.percepts();
         for (int i = 0; i < predicting.length; i++) {

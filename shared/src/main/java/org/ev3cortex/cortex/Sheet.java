@@ -619,7 +619,7 @@ public final class Sheet {
             }
         }
         if (useTopDown) System.arraycopy(topDown, 0, f, F_TOP * n, n);
-        if (useContext) contextFeatures(m);
+        contextFeatures(m);
         if (useEfference) {
             System.arraycopy(eff, s1Start, f, F_EFF * n + s1Start, s1End - s1Start);
             int base = F_COR * n;
@@ -660,6 +660,7 @@ public final class Sheet {
             float z = v * contextScale[k];
             context[k] = z > Z_CLIP ? Z_CLIP : z < -Z_CLIP ? -Z_CLIP : z;
         }
+        if (!useContext) return;
         for (int k = 0; k < pools; k++) {
             int base = (F_CONTEXT + k) * n;
             float z = context[k];
@@ -752,10 +753,11 @@ public final class Sheet {
         }
         if (space) { c.fadd += units; c.bytes += 12 * units + 12L * NEIGHBOURS * units; c.iop += 4L * NEIGHBOURS * units; }
         c.bytes += 8 * units * 2; // history row, top-down and efference copies
-        if (useContext) { // M1's context: the pools' means and scales, copied to every M1 unit
+        { // M1's context: the pools' means and scales, every tick; copied to every M1 unit as features with cortex.predict.context
             long pools = context.length;
-            c.fadd += pooled + 3 * pools; c.fmul += 4 * pools; c.fcmp += 3 * pools; c.fdiv += pools; c.fmath += pools;
-            c.fconv += 2 * pools; c.iop += 3 * units + 4 * pools * (m1End - m1Start); c.bytes += 12 * units + 4 * pools * (m1End - m1Start);
+            c.fadd += pooled + 3 * pools; c.fmul += 4 * pools; c.fcmp += 3 * pools; c.fmath += pools; // 1/sd by Recip: ints
+            c.fconv += 2 * pools; c.iop += 3 * units; c.bytes += 12 * units;
+            if (useContext) { c.iop += 4 * pools * (m1End - m1Start); c.bytes += 4 * pools * (m1End - m1Start); }
         }
         if (useEfference) { // V1's corollary discharge, A1's four self-motion rows
             long v1 = v1End - v1Start;
@@ -765,6 +767,14 @@ public final class Sheet {
         // predict: p += w·f and |f|² per pair.
         c.fadd += 2 * pairs; c.fmul += 2 * pairs; c.iop += 3 * pairs; c.bytes += 24 * pairs;
     }
+
+    /**
+     * M1's context this tick: per pool of the input areas (the association layer's pools), its
+     * activity around the prior in running standard deviations, clipped. Computed every tick;
+     * a feature of the M1 units only with {@code cortex.predict.context}. M1's premotor read-out
+     * learns from it when the contact reflex is about to fire.
+     */
+    public float[] context() { return context; }
 
     /** This tick's input per unit (compact order). */
     public float[] activity() { return x; }

@@ -480,6 +480,7 @@ public final class ActionSelection implements Stage {
             intent.hold();
         } else {
             intent.drive(left, right);
+            if (b == Behaviour.BACK_OFF || b == Behaviour.TURN_AWAY) intent.contactReflex(b == Behaviour.BACK_OFF && heldSince == t);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.ev3cortex.insula;
 
 import java.util.List;
-import org.ev3cortex.config.Config;
 import org.ev3cortex.config.Key;
 import org.ev3cortex.config.Schema;
 
@@ -31,18 +30,6 @@ public final class InsulaKeys {
     public static final List<Key<?>> ALL = List.of(BATTERY_EMPTY_V, BATTERY_FULL_V, MAX_CURRENT_A, COOL_C, HOT_C, MAX_PROCESSES);
 
     public static final List<Schema.Rule> RULES = List.of(
-            new Schema.Rule(BATTERY_FULL_V) {
-                @Override
-                public String check(Config c) {
-                    return c.get(BATTERY_FULL_V) > c.get(BATTERY_EMPTY_V) ? null
-                        : "must be above insula.batteryEmptyV (" + c.get(BATTERY_EMPTY_V) + " V)";
-                }
-            },
-            new Schema.Rule(HOT_C) {
-                @Override
-                public String check(Config c) {
-                    return c.get(HOT_C) > c.get(COOL_C) ? null
-                        : "must be above insula.coolC (" + c.get(COOL_C) + " °C)";
-                }
-            });
+            Schema.Rule.ordered(BATTERY_FULL_V, 1, true, BATTERY_EMPTY_V, "must be above", " V", ""),
+            Schema.Rule.ordered(HOT_C, 1, true, COOL_C, "must be above", " °C", ""));
 }

@@ -17,13 +17,14 @@ import org.slf4j.LoggerFactory;
  * the population vector. The activity is the M1 area's input on the sheet, which learns to
  * predict it, and S1's efference slot.
  *
- * <p>The learned M1 ({@code m1.cortex.weight}): the sheet's M1 units learn to predict, from the
- * senses' pooled activity and M1's own history, the population the behaviours are about to
- * command. Each wheel's command is the behaviours' decoded speed blended with that prediction's
- * decoded speed, {@code (1 - w) intent + w prediction}. Where the senses announce what the
- * reflexes will do a few ticks later (a wall looming before the bump), the prediction does it
- * earlier: anticipation learned, not written. At weight 0 nothing the sheet computes reaches the
- * wheels, and the agent is otherwise the same.
+ * <p>The learned M1 ({@code m1.cortex.weight}): a premotor read-out ({@link Premotor}) learns,
+ * from the sheet's pooled context of the senses and the intended motion, how likely the contact
+ * reflex is to fire within the next few ticks, and M1 learns what the reflex then commands (a
+ * running mean of its first ticks). Outside the reflex each wheel's command is
+ * {@code (1 - a) intent + a reflex}, with {@code a = w p}: where the senses announce a contact
+ * (a wall looming while the robot drives at it) the robot starts the reflex's motion before
+ * the bump. Anticipation learned, not written: the reflex is the only teacher. At weight 0 the
+ * read-out learns just the same but nothing it computes reaches the wheels.
  *
  * <p>An intent beyond the population's range saturates at its edge unit, with a counted
  * warning; the motors' own limit is enforced once, in the loop's write phase.
@@ -40,9 +41,16 @@ public final class MotorCortex implements Stage, Pathway {
     private static final Logger log = LoggerFactory.getLogger(MotorCortex.class);
 
     private final int maxSpeed;
-    private final Pathway predicted;
+    private final Pathway context;
+    private final Premotor premotor = new Premotor();
     private float weight;
-    private boolean predictionFits;
+    private float invMaxSpeed;
+    private final float[] reflexMean = new float[2];
+    private float reflexRate;
+    private int reflexTicks;
+    private long sinceOnset = Long.MAX_VALUE / 2;
+    private float anticipation;
+    private long anticipatedTicks;
     private long clampWarnings;
     private int units;
     private double[] preferred = new double[0];
@@ -56,12 +64,13 @@ public final class MotorCortex implements Stage, Pathway {
     }
 
     /**
-     * @param predicted the sheet's prediction of this tick's population (the M1 area's shape), or
-     *                  null: blended into the commands with weight {@code m1.cortex.weight}
+     * @param context the sheet's pooled context of the senses (see {@code Sheet.context()}), or
+     *                null: no premotor read-out, and {@code m1.cortex.weight} has no effect
      */
-    public MotorCortex(int maxSpeedCountsPerSec, Pathway predicted) {
+    public MotorCortex(int maxSpeedCountsPerSec, Pathway context) {
         this.maxSpeed = maxSpeedCountsPerSec;
-        this.predicted = predicted;
+        this.context = context;
+        this.invMaxSpeed = 1f / Math.max(1, maxSpeedCountsPerSec);
     }
 
     @Override
@@ -79,11 +88,32 @@ public final class MotorCortex implements Stage, Pathway {
         }
         for (int k = 0; k < units; k++) preferred[k] = -maxSpeed + 2.0 * maxSpeed * k / (units - 1);
         weight = c.get(M1Keys.CORTEX_WEIGHT).floatValue();
-        // The M1 area holds the population unit for unit by default; a resampled area does not.
-        predictionFits = predicted != null && predicted.width() * predicted.height() == 2 * units;
-        if (weight > 0 && !predictionFits) {
-            log.warn("m1.cortex.weight {} has no effect: the M1 area is not {} x 2 units (cortex.area.m1)", weight, units);
+        reflexTicks = c.get(M1Keys.PREMOTOR_LEAD);
+        reflexRate = c.get(M1Keys.PREMOTOR_REFLEX_RATE).floatValue();
+        if (context != null) {
+            premotor.configure(context.width() * context.height(), c.get(M1Keys.PREMOTOR_HORIZON), c.get(M1Keys.PREMOTOR_LEAD),
+                    c.get(M1Keys.PREMOTOR_RATE).floatValue(), c.get(M1Keys.PREMOTOR_POSITIVE_WEIGHT).floatValue());
         }
+    }
+
+    /** The premotor read-out's probability, this tick, that the contact reflex fires within its horizon. */
+    public float contactProbability() {
+        return premotor.probability();
+    }
+
+    /** How much of the reflex's learned command M1 blended in this tick ({@code m1.cortex.weight} x the probability). */
+    public float anticipation() {
+        return anticipation;
+    }
+
+    /** Ticks in which the blend moved a command by a tenth or more of the way to the reflex's. */
+    public long anticipatedTicks() {
+        return anticipatedTicks;
+    }
+
+    /** The reflex's learned first command per wheel, counts/s. */
+    public float[] reflexCommand() {
+        return reflexMean;
     }
 
     /** M1 activity: {@code units} values for the left wheel, then the right; 0..1. */
@@ -105,19 +135,34 @@ public final class MotorCortex implements Stage, Pathway {
     public void update(TickData t) {
         Intent intent = t.intent();
         MotorCommands out = t.commands();
+        anticipation = 0;
         if (intent.held()) {
             java.util.Arrays.fill(activity, 0f);
             for (int i = 0; i < Math.min(2, out.count()); i++) out.stop(i, StopAction.BRAKE);
             return;
         }
-        encode(0, intent.leftCountsPerSec());
-        encode(1, intent.rightCountsPerSec());
-        boolean blend = weight > 0 && predictionFits;
-        for (int i = 0; i < Math.min(2, out.count()); i++) {
-            int speed = decode(activity, i);
-            if (blend) speed = Math.round((1 - weight) * speed + weight * decode(predicted.output(), i));
-            out.runForever(i, speed);
+        int left = intent.leftCountsPerSec();
+        int right = intent.rightCountsPerSec();
+        if (context != null) {
+            boolean reflex = intent.contact();
+            if (intent.contactOnset()) sinceOnset = 0; else sinceOnset++;
+            if (reflex && sinceOnset < reflexTicks && t.learn()) { // what the reflex does first
+                reflexMean[0] += reflexRate * (left - reflexMean[0]);
+                reflexMean[1] += reflexRate * (right - reflexMean[1]);
+            }
+            float p = premotor.update(context.output(), 0.5f * (left + right) * invMaxSpeed, 0.5f * (right - left) * invMaxSpeed,
+                    reflex, intent.contactOnset(), t.learn());
+            if (weight > 0 && !reflex) {
+                float a = weight * p;
+                anticipation = a;
+                left = Math.round((1 - a) * left + a * reflexMean[0]);
+                right = Math.round((1 - a) * right + a * reflexMean[1]);
+                if (a >= 0.1f) anticipatedTicks++;
+            }
         }
+        encode(0, left);
+        encode(1, right);
+        for (int i = 0; i < Math.min(2, out.count()); i++) out.runForever(i, decode(activity, i));
     }
 
     /** Per wheel: a Gaussian (one exp) per unit to encode, the peak and a window to decode. */
@@ -126,9 +171,10 @@ public final class MotorCortex implements Stage, Pathway {
         long u = units;
         c.fmath += 2 * u; c.fconv += 2 * (2 * u + 4); c.fcmp += 2 * u; c.dop += 2 * (5 * u + 10);
         c.iop += 2 * (7 * u + 8); c.bytes += 2 * 27 * u;
-        if (weight > 0 && predictionFits) { // the prediction decoded too, and the blend
-            c.fconv += 2 * (u + 4); c.fcmp += 2 * u; c.dop += 2 * (5 * u + 10); c.fmul += 4; c.fadd += 2;
-            c.iop += 2 * (7 * u + 8); c.bytes += 2 * 27 * u;
+        if (context != null) { // the premotor read-out: per input, a dot product to read, one and |x|² to learn, the update; one exp
+            long in = (long) context.width() * context.height() + 3;
+            c.fmul += 4 * in + 6; c.fadd += 4 * in + 3; c.fmath += 1; c.fdiv += 1; c.fconv += 6; c.fcmp += 4;
+            c.iop += 6 * in + 20; c.bytes += 53 * in;
         }
     }
 

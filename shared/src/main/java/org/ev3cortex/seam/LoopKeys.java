@@ -1,7 +1,6 @@
 package org.ev3cortex.seam;
 
 import java.util.List;
-import org.ev3cortex.config.Config;
 import org.ev3cortex.config.Key;
 import org.ev3cortex.config.Schema;
 
@@ -53,18 +52,6 @@ public final class LoopKeys {
             MOTOR_EXPIRY_MS, WATCHDOG_MS, WATCHDOG_WARMUP_TICKS, SHED_LATE_TICKS, BATTERY_GUARD, BATTERY_LOW_V, BATTERY_RECOVER_V, STOP_ACTION);
 
     public static final List<Schema.Rule> RULES = List.of(
-            new Schema.Rule(BATTERY_RECOVER_V) {
-                @Override
-                public String check(Config c) {
-                    return c.get(BATTERY_RECOVER_V) > c.get(BATTERY_LOW_V) ? null
-                        : "must be above safety.battery.lowV (" + c.get(BATTERY_LOW_V) + " V), or the motors would chatter";
-                }
-            },
-            new Schema.Rule(MOTOR_EXPIRY_MS) {
-                @Override
-                public String check(Config c) {
-                    return c.get(MOTOR_EXPIRY_MS) > c.get(PERIOD_MS) ? null
-                        : "must be longer than agent.periodMs (" + c.get(PERIOD_MS) + " ms), or every motor stops each tick";
-                }
-            });
+            Schema.Rule.ordered(BATTERY_RECOVER_V, 1, true, BATTERY_LOW_V, "must be above", " V", ", or the motors would chatter"),
+            Schema.Rule.ordered(MOTOR_EXPIRY_MS, 1, true, PERIOD_MS, "must be longer than", " ms", ", or every motor stops each tick"));
 }

@@ -66,13 +66,7 @@ public final class V1Keys {
             COROLLARY_GAIN_RATE, LIGHT_MIN_LUMA, LIGHT_CONTRAST, LIGHT_SURROUND_PX);
 
     public static final List<Schema.Rule> RULES = List.of(
-            new Schema.Rule(SURROUND_SIGMA_PX) {
-                @Override
-                public String check(Config c) {
-                    return c.get(SURROUND_SIGMA_PX) > c.get(CENTER_SIGMA_PX) ? null
-                        : "must be larger than v1.dog.centerSigmaPx (" + c.get(CENTER_SIGMA_PX) + " px), or the DoG is not centre-surround";
-                }
-            },
+            Schema.Rule.ordered(SURROUND_SIGMA_PX, 1, true, CENTER_SIGMA_PX, "must be larger than", " px", ", or the DoG is not centre-surround"),
             new Schema.Rule(KERNEL_RADIUS_PX) {
                 @Override
                 public String check(Config c) {

@@ -1,7 +1,9 @@
 package org.ev3cortex.m1;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
+import java.util.Random;
 import org.ev3cortex.agent.AgentSchema;
 import org.ev3cortex.body.Snapshot;
 import org.ev3cortex.config.Config;
@@ -11,52 +13,114 @@ import org.ev3cortex.seam.Region;
 import org.ev3cortex.seam.TickData;
 import org.junit.jupiter.api.Test;
 
-/** M1's population code, and the learned M1's blend of the behaviours' command with the sheet's prediction. */
+/**
+ * M1's population code, and the learned M1: the premotor read-out learns when the contact
+ * reflex is about to fire from a context that announces it, and M1 blends the reflex's learned
+ * command in by {@code m1.cortex.weight} x that probability.
+ */
 class MotorCortexTest {
     static final int MAX = 1050;
+    static final int POOLS = 8;
+    static final int CRUISE = 450;
+    static final int BACK = -400;
 
-    private static int[] commands(double weight, int intentLeft, int intentRight, int predictedLeft, int predictedRight)
-            throws Exception {
-        Config c = AgentSchema.defaults().with(M1Keys.CORTEX_WEIGHT, weight);
-        PathwayOutput predicted = new PathwayOutput(Region.M1);
-        predicted.reshape(c.get(M1Keys.UNITS_PER_WHEEL), 2);
-        // The sheet's prediction, as a population: the same code M1 uses, for other speeds.
-        MotorCortex coder = new MotorCortex(MAX);
-        coder.configure(c);
-        TickData scratch = new TickData(new Snapshot(0, 0, 2, 0), new MotorCommands(2));
-        scratch.intent().drive(predictedLeft, predictedRight);
-        coder.update(scratch);
-        System.arraycopy(coder.activity(), 0, predicted.output(), 0, predicted.output().length);
+    /** A world of ticks: every 40 ticks a contact; context pool 0 rises for the 6 ticks before it (the horizon); the rest is noise. */
+    private static final class Run {
+        final MotorCortex m1;
+        final PathwayOutput context = new PathwayOutput(Region.M1);
+        final Random random = new Random(5);
+        int tick;
 
-        MotorCortex m1 = new MotorCortex(MAX, predicted);
-        m1.configure(c);
-        TickData t = new TickData(new Snapshot(0, 0, 2, 0), new MotorCommands(2));
-        t.intent().drive(intentLeft, intentRight);
-        m1.update(t);
-        return new int[] {t.commands().requestedSpeed(0), t.commands().requestedSpeed(1)};
-    }
+        Run(double weight) throws Exception {
+            Config c = AgentSchema.defaults().with(M1Keys.CORTEX_WEIGHT, weight);
+            context.reshape(POOLS, 1);
+            m1 = new MotorCortex(MAX, context);
+            m1.configure(c);
+        }
 
-    @Test
-    void atWeightZeroTheCommandIsTheBehavioursAlone() throws Exception {
-        int[] alone = commands(0, 400, 600, -300, 700);
-        // The population code decodes to within 1 % of the range.
-        assertThat(alone[0]).isCloseTo(400, org.assertj.core.data.Offset.offset(10));
-        assertThat(alone[1]).isCloseTo(600, org.assertj.core.data.Offset.offset(10));
-        assertThat(commands(0, 400, 600, 0, 0)).containsExactly(alone);
-    }
+        /** One tick; returns the commanded speeds. */
+        int[] step(boolean warning, boolean reflex, boolean onset) {
+            float[] x = context.output();
+            for (int k = 0; k < POOLS; k++) x[k] = (float) random.nextGaussian() * 0.5f;
+            x[0] = warning ? 2f : (float) random.nextGaussian() * 0.3f;
+            TickData t = new TickData(new Snapshot(tick++, 0, 2, 0), new MotorCommands(2));
+            if (reflex) {
+                t.intent().drive(BACK, BACK);
+                t.intent().contactReflex(onset);
+            } else {
+                t.intent().drive(CRUISE, CRUISE);
+            }
+            m1.update(t);
+            return new int[] {t.commands().requestedSpeed(0), t.commands().requestedSpeed(1)};
+        }
 
-    @Test
-    void theCommandBlendsTheBehavioursSpeedWithThePredictedSpeed() throws Exception {
-        int[] intent = commands(0, 400, 600, -300, 700);
-        int[] prediction = commands(1, 400, 600, -300, 700);
-        assertThat(prediction[0]).isCloseTo(-300, org.assertj.core.data.Offset.offset(10));
-        assertThat(prediction[1]).isCloseTo(700, org.assertj.core.data.Offset.offset(10));
-        for (double w : new double[] {0.25, 0.5}) {
-            int[] blend = commands(w, 400, 600, -300, 700);
-            for (int i = 0; i < 2; i++) {
-                assertThat(blend[i]).as("w %.2f wheel %d", w, i)
-                        .isEqualTo(Math.round((float) ((1 - w) * intent[i] + w * prediction[i])));
+        /** Trains on {@code episodes} approaches; returns the last command of each one's warning ticks. */
+        void train(int episodes) {
+            for (int e = 0; e < episodes; e++) {
+                for (int i = 0; i < 30; i++) step(false, false, false);
+                for (int i = 0; i < 6; i++) step(true, false, false);
+                for (int i = 0; i < 6; i++) step(false, true, i == 0);
             }
         }
+    }
+
+    @Test
+    void theReadOutLearnsTheWarningAndTheReflexsCommand() throws Exception {
+        Run run = new Run(0);
+        run.train(400);
+        // Known values: the reflex's first command; a high probability on the warning, a low one elsewhere.
+        assertThat(run.m1.reflexCommand()[0]).isCloseTo(BACK, offset(5f));
+        assertThat(run.m1.reflexCommand()[1]).isCloseTo(BACK, offset(5f));
+        run.step(true, false, false);
+        float warned = run.m1.contactProbability();
+        double quiet = 0;
+        for (int i = 0; i < 100; i++) {
+            run.step(false, false, false);
+            quiet += run.m1.contactProbability() / 100;
+        }
+        assertThat(warned).isGreaterThan(0.5f);
+        assertThat(quiet).as("mean probability without the warning").isLessThan(0.1);
+    }
+
+    @Test
+    void atWeightZeroTheCommandIsTheBehavioursAloneEvenWhenTheReadOutFires() throws Exception {
+        Run run = new Run(0);
+        run.train(400);
+        int[] cmd = run.step(true, false, false);
+        assertThat(run.m1.contactProbability()).isGreaterThan(0.5f);
+        // The population code decodes to within 1 % of the range.
+        assertThat(cmd[0]).isCloseTo(CRUISE, offset(10));
+        assertThat(cmd[1]).isCloseTo(CRUISE, offset(10));
+        assertThat(run.m1.anticipatedTicks()).isZero();
+    }
+
+    @Test
+    void theCommandMovesTowardTheReflexByWeightTimesProbability() throws Exception {
+        for (double w : new double[] {0.5, 1}) {
+            Run alone = new Run(0);
+            alone.train(150);
+            int[] intent = alone.step(false, false, false);
+            Run run = new Run(w);
+            run.train(400);
+            int[] cmd = run.step(true, false, false);
+            float a = (float) w * run.m1.contactProbability();
+            assertThat(run.m1.anticipation()).isEqualTo(a);
+            float[] reflex = run.m1.reflexCommand();
+            for (int i = 0; i < 2; i++) {
+                // The blended speed through the population code: within its 1 % of the range.
+                assertThat(cmd[i]).as("w %.1f wheel %d", w, i).isCloseTo(Math.round((1 - a) * CRUISE + a * reflex[i]), offset(10));
+            }
+            assertThat(cmd[0]).as("slower than the intent").isLessThan(intent[0] - 100);
+            assertThat(run.m1.anticipatedTicks()).isPositive();
+        }
+    }
+
+    @Test
+    void theReflexItselfPassesUntouched() throws Exception {
+        Run run = new Run(1);
+        run.train(400);
+        int[] cmd = run.step(false, true, true);
+        assertThat(cmd[0]).isCloseTo(BACK, offset(10));
+        assertThat(run.m1.anticipation()).isZero();
     }
 }

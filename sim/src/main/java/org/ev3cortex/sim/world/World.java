@@ -164,6 +164,21 @@ public final class World {
         obstacles = List.copyOf(more);
     }
 
+    /**
+     * Picks the robot up and puts it down at (x, y) facing {@code heading} (radians), wheels
+     * still: for scenarios that test a trained agent from many starts. It must not touch a wall
+     * or an obstacle there.
+     */
+    public synchronized void place(double x, double y, double heading) {
+        if (collides(x, y)) throw new IllegalArgumentException("the robot would touch a wall or an obstacle at " + x + ", " + y);
+        this.x = x;
+        this.y = y;
+        this.heading = Math.atan2(Math.sin(heading), Math.cos(heading));
+        wheelSpeed[0] = 0;
+        wheelSpeed[1] = 0;
+        blocked = false;
+    }
+
     // ---- time ----
 
     public synchronized long nanos() {

@@ -22,12 +22,13 @@ class ReplayTest {
     Path dir;
 
     /**
-     * The sheet's prediction of M1 blended into the wheels, so that what the sheet learns steers
-     * within a minute (by default nothing the sheet computes reaches them: orienting follows V1's
-     * light, not the sheet's surprise).
+     * The learned M1 blended into the wheels, so that what the sheet computes steers within a
+     * minute (by default nothing it computes reaches them: orienting follows V1's light, not the
+     * sheet's surprise). M1's premotor read-out reads the sheet's pooled context, each pool's
+     * activity around the sheet's running mean: a changed rate of that mean changes the commands.
      */
-    static final String STEER = "m1.cortex.weight=0.3";
-    static final String RATE = "cortex.lms.rate=0.02";
+    static final String STEER = "m1.cortex.weight=1";
+    static final String RATE = "cortex.stats.meanRate=0.05";
 
     static final class Result {
         int exit;
