@@ -149,6 +149,7 @@ public final class TickLoop implements AutoCloseable {
             guard.stopAll(state == LoopState.FAULTED ? "fault" : "loop ended");
             if (state == LoopState.FAULTED) body.onFault(failure);
             body.deactivate(state == LoopState.FAULTED ? "fault" : "stopped");
+            activated = false; // a next run starts the background senses again after its first tick
             loopThread = null;
             Runnable atEnd = endAction;
             if (atEnd != null) {
