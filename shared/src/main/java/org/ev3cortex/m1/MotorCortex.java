@@ -49,6 +49,7 @@ public final class MotorCortex implements Stage, Pathway {
     private float reflexRate;
     private int reflexTicks;
     private long sinceOnset = Long.MAX_VALUE / 2;
+    private long reflexSamples;
     private float anticipation;
     private long anticipatedTicks;
     private long clampWarnings;
@@ -147,12 +148,14 @@ public final class MotorCortex implements Stage, Pathway {
             boolean reflex = intent.contact();
             if (intent.contactOnset()) sinceOnset = 0; else sinceOnset++;
             if (reflex && sinceOnset < reflexTicks && t.learn()) { // what the reflex does first
-                reflexMean[0] += reflexRate * (left - reflexMean[0]);
-                reflexMean[1] += reflexRate * (right - reflexMean[1]);
+                // The plain mean of the first samples, then a running one: no pull toward a start value.
+                float r = Math.max(reflexRate, 1f / ++reflexSamples);
+                reflexMean[0] += r * (left - reflexMean[0]);
+                reflexMean[1] += r * (right - reflexMean[1]);
             }
             float p = premotor.update(context.output(), 0.5f * (left + right) * invMaxSpeed, 0.5f * (right - left) * invMaxSpeed,
                     reflex, intent.contactOnset(), t.learn());
-            if (weight > 0 && !reflex) {
+            if (weight > 0 && !reflex && reflexSamples > 0) { // nothing to blend in before the reflex has been seen
                 float a = weight * p;
                 anticipation = a;
                 left = Math.round((1 - a) * left + a * reflexMean[0]);
