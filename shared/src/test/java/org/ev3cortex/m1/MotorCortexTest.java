@@ -116,6 +116,18 @@ class MotorCortexTest {
     }
 
     @Test
+    void beforeItsFirstContactTheRobotIsTheWeightZeroRobot() throws Exception {
+        Run run = new Run(1);
+        Run alone = new Run(0);
+        for (int i = 0; i < 200; i++) {
+            boolean warning = i % 40 >= 34;
+            assertThat(run.step(warning, false, false)).containsExactly(alone.step(warning, false, false));
+        }
+        assertThat(run.m1.contactProbability()).isPositive();
+        assertThat(run.m1.anticipatedTicks()).isZero();
+    }
+
+    @Test
     void theReflexItselfPassesUntouched() throws Exception {
         Run run = new Run(1);
         run.train(400);
