@@ -40,8 +40,9 @@ public final class Stages {
         areas.addAll(a1.outputs());
         areas.add(s1.output());
         areas.add(insula.output());
-        // M1's last tick's population is the M1 area's input; the sheet's prediction of it goes
-        // back to M1 through a pathway the two share, so neither package sees the other.
+        // M1's last tick's population is the M1 area's input; the sheet's pooled context of the
+        // senses goes back to M1's premotor read-out through a pathway the two share, so neither
+        // package sees the other.
         PathwayOutput m1Context = new PathwayOutput(org.ev3cortex.seam.Region.M1);
         m1 = new MotorCortex(maxSpeedCountsPerSec, m1Context);
         areas.add(m1);

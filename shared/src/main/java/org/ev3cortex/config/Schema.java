@@ -64,7 +64,7 @@ public final class Schema {
             return new Ordered(key, order, strict, other, phrase, unit, why);
         }
 
-
+        /** A rule from a function, for code off the brick's start-up path. */
         public static Rule of(Key<?> blame, Function<Config, String> check) {
             return new Rule(blame) {
                 @Override
@@ -105,7 +105,6 @@ public final class Schema {
     }
 
     private final Map<String, Key<?>> keys;
-
     private final List<Rule> rules;
     private final Set<String> sections;
 

@@ -28,7 +28,6 @@ public final class CortexStage implements Stage {
     // The sheet's pooled context of the senses, for M1's premotor read-out: see
     // org.ev3cortex.m1.MotorCortex and m1.cortex.weight.
     private final org.ev3cortex.seam.PathwayOutput m1Context;
-    private Area m1Area;
     private Area[] predicting;
     private Region[] predictingRegions;
     private Sheet sheet;
@@ -88,7 +87,6 @@ public final class CortexStage implements Stage {
         }
         inputAreas = new Area[inputs.length];
         for (int i = 0; i < inputs.length; i++) inputAreas[i] = sheet.area(inputs[i].region().label());
-        m1Area = sheet.area(Region.M1.label());
         m1Context.reshape(sheet.context().length, 1);
         corollaryAreas = new Area[corollaries.length];
         for (int i = 0; i < corollaries.length; i++) corollaryAreas[i] = sheet.area(corollaries[i].region().label());

@@ -44,7 +44,7 @@ public final class MotorCortex implements Stage, Pathway {
     private final Pathway context;
     private final Premotor premotor = new Premotor();
     private float weight;
-    private float invMaxSpeed;
+    private final float invMaxSpeed;
     private final float[] reflexMean = new float[2];
     private float reflexRate;
     private int reflexTicks;

@@ -1,7 +1,5 @@
 package org.ev3cortex.m1;
 
-import java.util.Arrays;
-
 /**
  * M1's premotor read-out: learns, from the senses' pooled context and the intended motion, the
  * probability that the contact reflex fires within the next few ticks, and what the reflex then
@@ -31,7 +29,6 @@ final class Premotor {
     static final float PRIOR_LOG_ODDS = -4f;
 
     private int inputs;     // context pools, forward, |turn|, bias
-    private int pools;
     private int horizon;
     private int lead;
     private float rate;
@@ -49,7 +46,6 @@ final class Premotor {
     /** Sizes the read-out; keeps the learned weights while the context's size stays the same. */
     void configure(int contextSize, int horizon, int lead, float rate, float positiveWeight) {
         int in = contextSize + 3;
-        pools = contextSize;
         if (in != inputs || horizon != this.horizon) {
             inputs = in;
             this.horizon = horizon;
@@ -102,7 +98,7 @@ final class Premotor {
             }
         }
         int base = slot * inputs;
-        System.arraycopy(context, 0, ring, base, pools);
+        System.arraycopy(context, 0, ring, base, inputs - 3);
         ring[base + inputs - 3] = forward;
         ring[base + inputs - 2] = Math.abs(turn);
         ring[base + inputs - 1] = 1f;
@@ -118,14 +114,6 @@ final class Premotor {
     long positives() { return positives; }
     long negatives() { return negatives; }
     float[] weights() { return w; }
-
-    void reset() {
-        Arrays.fill(w, 0f);
-        if (w.length > 0) w[w.length - 1] = PRIOR_LOG_ODDS;
-        ticks = 0;
-        lastOnset = Long.MIN_VALUE / 2;
-        p = 0;
-    }
 
     private static float sigmoid(float z) {
         if (z > 30) return 1f;
